@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Briefing.Diagnostics;
+
+namespace Briefing.Content;
+
+/// <summary>
+/// Keeps parsed articles between builds of a preview session, keyed by path and invalidated by
+/// size and modification time, so a change to one article re-parses only that article.
+/// </summary>
+public sealed class ArticleCache
+{
+    private sealed record Entry(long Length, DateTime Modified, Article? Article, IReadOnlyList<Diagnostic> Diagnostics);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _misses;
+
+    /// <summary>How many articles were parsed (not taken from the cache) since the last call.</summary>
+    public int TakeMisses() => Interlocked.Exchange(ref _misses, 0);
+
+    public bool TryGet(string path, out (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) value)
+    {
+        value = default;
+        if (!_entries.TryGetValue(path, out var e)) return false;
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
+        value = (e.Article, e.Diagnostics);
+        return true;
+    }
+
+    public void Put(string path, Article? article, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Interlocked.Increment(ref _misses);
+        var info = new FileInfo(path);
+        if (info.Exists) _entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, article, diagnostics);
+    }
+}

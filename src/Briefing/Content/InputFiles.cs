@@ -1,0 +1,98 @@
+using System.Text;
+using Briefing.Diagnostics;
+
+namespace Briefing.Content;
+
+/// <summary>Reads input files safely: strict UTF-8, BOM and CRLF accepted, NUL bytes and links out of input/ refused.</summary>
+public sealed class InputFiles(string root, string displayRoot)
+{
+    public const long MaxArticleBytes = 20 * 1024 * 1024;
+    public const long MaxDataBytes = 5 * 1024 * 1024;
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly string _rootFull = Path.GetFullPath(root);
+
+    public string Root => _rootFull;
+
+    /// <summary>The path as shown in diagnostics: the input folder as the user named it, plus the relative path.</summary>
+    public string Display(string fullPath)
+    {
+        var rel = Path.GetRelativePath(_rootFull, fullPath).Replace('\\', '/');
+        return displayRoot.Length == 0 ? rel : displayRoot.TrimEnd('/', '\\') + "/" + rel;
+    }
+
+    /// <summary>The files of one folder under the root with one extension, in ordinal order. Sub-folders are not searched.</summary>
+    public IReadOnlyList<string> List(string folder, string extension)
+    {
+        var dir = Path.Combine(_rootFull, folder);
+        if (!Directory.Exists(dir)) return [];
+        return Directory.EnumerateFiles(dir, "*" + extension, SearchOption.TopDirectoryOnly)
+            .Where(f => string.Equals(Path.GetExtension(f), extension, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads a file as text with LF line endings, or reports why it cannot and returns null.</summary>
+    public string? Read(string fullPath, DiagnosticBag diags, long maxBytes)
+    {
+        var shown = SourcePos.FileOnly(Display(fullPath));
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                var targetFull = target is null ? null : Path.GetFullPath(target.FullName);
+                if (targetFull is null || !IsUnder(targetFull, _rootFull))
+                {
+                    diags.Error(Codes.Unreadable, shown, "This file is a symbolic link to a place outside the input folder; it is not read. Copy the file into the input folder instead.");
+                    return null;
+                }
+                info = new FileInfo(targetFull);
+            }
+            if (info.Length > maxBytes)
+            {
+                diags.Error(Codes.TooLarge, shown, $"The file is {info.Length / (1024 * 1024)} MB; the limit for this kind of file is {maxBytes / (1024 * 1024)} MB. Remove what is not content or split it.");
+                return null;
+            }
+            var bytes = File.ReadAllBytes(info.FullName);
+            return Decode(bytes, shown.File, diags);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diags.Error(Codes.Unreadable, shown, $"The file cannot be read ({ex.Message}). Check that it exists and is readable.");
+            return null;
+        }
+    }
+
+    public static string? Decode(byte[] bytes, string display, DiagnosticBag diags)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        string text;
+        try
+        {
+            text = Strict.GetString(span);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = ex.Index >= 0 ? ex.Index : 0;
+            var line = 1 + span[..Math.Min(offset, span.Length)].Count((byte)'\n');
+            diags.Error(Codes.InvalidUtf8, new SourcePos(display, line, 1), "The file is not valid UTF-8 (an invalid byte on this line). Re-save it as UTF-8.");
+            return null;
+        }
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var line = 1 + text.AsSpan(0, nul).Count('\n');
+            diags.Error(Codes.InvalidUtf8, new SourcePos(display, line, 1), "The file contains a NUL byte, so it is not a text file. Re-save it as UTF-8 text.");
+            return null;
+        }
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    public static bool IsUnder(string path, string root)
+    {
+        var r = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return path.StartsWith(r, StringComparison.Ordinal) || path == root;
+    }
+}

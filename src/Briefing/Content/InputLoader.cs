@@ -1,0 +1,286 @@
+using Briefing.Diagnostics;
+
+namespace Briefing.Content;
+
+/// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
+public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
+{
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html"];
+    private static readonly string[] TakeawayKeys = ["text", "articles"];
+    internal static readonly string[] ArticleKeys = ["title", "source", "published", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
+    private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
+    private static readonly string[] KeyPointKeys = ["text", "topic", "quote"];
+    private static readonly string[] ClaimRefKeys = ["claim", "quote"];
+    private static readonly string[] TopicKeys = ["title", "order", "question"];
+    private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
+    private static readonly string[] ClaimKeys = ["id", "topic", "text"];
+    private static readonly string[] EventKeys = ["date", "title", "text", "articles"];
+    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
+
+    public SiteContent? Load()
+    {
+        if (!Directory.Exists(files.Root))
+        {
+            diags.Error(Codes.InputMissing, SourcePos.FileOnly(files.Display(files.Root)), "The input folder does not exist. Run from the repository root, or pass --input <folder>.");
+            return null;
+        }
+        var sitePath = Path.Combine(files.Root, "site.yml");
+        var articlePaths = files.List("articles", ".md");
+        if (!File.Exists(sitePath) && articlePaths.Count == 0)
+        {
+            diags.Error(Codes.InputMissing, SourcePos.FileOnly(files.Display(files.Root)), "The input folder holds no site.yml and no articles/*.md. Point --input at a Briefing input folder.");
+            return null;
+        }
+
+        var site = LoadSite(sitePath);
+        var articles = LoadParallel(articlePaths, LoadArticle);
+        var summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+        var topics = files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList();
+        var sources = files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList();
+        var claims = LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", ReadClaim);
+        var timeline = LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", ReadEvent);
+        var glossary = LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", ReadGlossary);
+
+        return new SiteContent
+        {
+            Site = site,
+            Articles = articles,
+            Summaries = summaries,
+            Topics = topics.OrderBy(t => t.Order).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
+            Sources = sources,
+            Claims = claims,
+            Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
+            Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+        };
+    }
+
+    private List<T> LoadParallel<T>(IReadOnlyList<string> paths, Func<string, T?> load) where T : class
+    {
+        var results = new T?[paths.Count];
+        Parallel.For(0, paths.Count, i => results[i] = load(paths[i]));
+        return results.OfType<T>().ToList();
+    }
+
+    private (YNode? Node, string Display) ReadYamlFile(string path)
+    {
+        var display = files.Display(path);
+        var text = files.Read(path, diags, InputFiles.MaxDataBytes);
+        if (text is null) return (null, display);
+        return (YamlTree.Parse(text, display, 0, diags), display);
+    }
+
+    private SiteConfig LoadSite(string path)
+    {
+        var display = files.Display(path);
+        if (!File.Exists(path))
+        {
+            diags.Error(Codes.RequiredMissing, SourcePos.FileOnly(display), "site.yml is missing. Create it with at least 'title:' (see README, 'input/site.yml').");
+            return new SiteConfig { File = display, Title = "Briefing" };
+        }
+        var (node, _) = ReadYamlFile(path);
+        var r = new MapReader(node, new SourcePos(display, 1, 1), "site.yml", SiteKeys, diags);
+        var takeaways = r.List("takeaways", n =>
+        {
+            var t = new MapReader(n, n.Pos, "a takeaway", TakeawayKeys, diags);
+            var text = t.String("text", required: true);
+            return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos);
+        });
+        return new SiteConfig
+        {
+            File = display,
+            Title = r.String("title", required: node is not null)?.Value ?? "Briefing",
+            Description = r.String("description")?.Value ?? "",
+            BaseUrl = r.String("base_url")?.Value ?? "/",
+            Language = r.String("language")?.Value ?? "en",
+            Lede = r.String("lede")?.Value ?? "",
+            Takeaways = takeaways,
+            AllowHtml = r.Bool("allow_html") ?? false,
+        };
+    }
+
+    private Article? LoadArticle(string path)
+    {
+        if (cache is not null && cache.TryGet(path, out var cached))
+        {
+            diags.AddRange(cached.Diagnostics);
+            return cached.Article;
+        }
+        var local = new DiagnosticBag();
+        var article = ParseArticle(path, local);
+        cache?.Put(path, article, local.Sorted());
+        diags.AddRange(local.Sorted());
+        return article;
+    }
+
+    private Article? ParseArticle(string path, DiagnosticBag local)
+    {
+        var display = files.Display(path);
+        var text = files.Read(path, local, InputFiles.MaxArticleBytes);
+        if (text is null) return null;
+        var split = FrontMatter.Parse(text, display, local);
+        if (split is null) return null;
+        var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, local);
+        if (node is null && local.HasErrors) return null;
+        var where = new SourcePos(display, 2, 1);
+        var r = new MapReader(node, where, "the article's front matter", ArticleKeys, local);
+        var published = ReadDate(r, "published", required: false, local);
+        var title = r.String("title", required: true);
+        var source = r.String("source", required: true);
+        var topics = r.StringList("topics", required: true);
+        return new Article
+        {
+            Slug = Path.GetFileNameWithoutExtension(path),
+            Pos = new SourcePos(display, 1, 1),
+            Title = title?.Value ?? Path.GetFileNameWithoutExtension(path),
+            Source = source,
+            Published = published,
+            Author = r.String("author")?.Value,
+            Dek = r.String("dek")?.Value,
+            Url = r.String("url")?.Value,
+            Topics = topics,
+            DerivedFrom = r.String("derived_from"),
+            Draft = r.Bool("draft") ?? false,
+            RedirectFrom = r.StringList("redirect_from"),
+            Body = split.Body,
+            BodyLine = split.BodyLine,
+        };
+    }
+
+    private static PartialDate? ReadDate(MapReader r, string key, bool required, DiagnosticBag d)
+    {
+        var s = r.String(key, required);
+        if (s is null) return null;
+        if (s.Value is "unknown" or "") return null;
+        if (PartialDate.TryParse(s.Value, out var date)) return date;
+        d.Error(Codes.InvalidValue, s.Pos, $"'{key}' must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY when only that is known), but it is '{s.Value}'. Leave it out when the date is unknown.");
+        return null;
+    }
+
+    private Summary? LoadSummary(string path)
+    {
+        var (node, display) = ReadYamlFile(path);
+        if (node is null) return null;
+        var r = new MapReader(node, new SourcePos(display, 1, 1), "the summary", SummaryKeys, diags);
+        var keyPoints = r.List("key_points", n =>
+        {
+            var k = new MapReader(n, n.Pos, "a key point", KeyPointKeys, diags);
+            var text = k.String("text", required: true);
+            var quote = k.String("quote", required: true);
+            return text is null || quote is null ? null : new KeyPoint(text.Value, k.String("topic", required: true), quote, n.Pos);
+        });
+        var claims = r.List("claims", n =>
+        {
+            var c = new MapReader(n, n.Pos, "a claim reference", ClaimRefKeys, diags);
+            var claim = c.String("claim", required: true);
+            var quote = c.String("quote", required: true);
+            return claim is null || quote is null ? null : new ClaimRef(claim, quote, n.Pos);
+        });
+        return new Summary
+        {
+            Slug = Path.GetFileNameWithoutExtension(path),
+            Pos = new SourcePos(display, 1, 1),
+            Text = r.String("summary", required: true)?.Value ?? "",
+            Angle = r.String("angle")?.Value ?? "",
+            KeyPoints = keyPoints,
+            Claims = claims,
+        };
+    }
+
+    private Topic? LoadTopic(string path)
+    {
+        var display = files.Display(path);
+        var text = files.Read(path, diags, InputFiles.MaxDataBytes);
+        if (text is null) return null;
+        var split = FrontMatter.Parse(text, display, diags);
+        if (split is null) return null;
+        var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, diags);
+        var r = new MapReader(node, new SourcePos(display, 2, 1), "the topic's front matter", TopicKeys, diags);
+        return new Topic
+        {
+            Id = Path.GetFileNameWithoutExtension(path),
+            Pos = new SourcePos(display, 1, 1),
+            Title = r.String("title", required: true)?.Value ?? Path.GetFileNameWithoutExtension(path),
+            Order = r.Int("order") ?? 100,
+            Question = r.String("question")?.Value ?? "",
+            Body = split.Body,
+            BodyLine = split.BodyLine,
+        };
+    }
+
+    private Source? LoadSource(string path)
+    {
+        var (node, display) = ReadYamlFile(path);
+        if (node is null) return null;
+        var r = new MapReader(node, new SourcePos(display, 1, 1), "the source", SourceKeys, diags);
+        var kind = r.String("kind");
+        if (kind is not null && !Source.Kinds.Contains(kind.Value))
+            diags.Error(Codes.InvalidValue, kind.Pos, $"Unknown source kind '{kind.Value}'. Use one of: {string.Join(", ", Source.Kinds)}.");
+        return new Source
+        {
+            Id = Path.GetFileNameWithoutExtension(path),
+            Pos = new SourcePos(display, 1, 1),
+            Name = r.String("name", required: true)?.Value ?? Path.GetFileNameWithoutExtension(path),
+            Kind = kind?.Value ?? "unknown",
+            Country = r.String("country")?.Value,
+            Url = r.String("url")?.Value,
+            Note = r.String("note")?.Value ?? "",
+        };
+    }
+
+    private List<T> LoadList<T>(string path, string name, Func<YNode, T?> read) where T : class
+    {
+        if (!File.Exists(path)) return [];
+        var (node, display) = ReadYamlFile(path);
+        if (node is null) return [];
+        if (node is not YSequence seq)
+        {
+            diags.Error(Codes.WrongType, node.Pos, $"{name} must be a list of entries, each starting with '- '.");
+            return [];
+        }
+        return seq.Items.Select(read).OfType<T>().ToList();
+    }
+
+    private Claim? ReadClaim(YNode n)
+    {
+        var r = new MapReader(n, n.Pos, "a claim", ClaimKeys, diags);
+        var id = r.String("id", required: true);
+        var text = r.String("text", required: true);
+        return id is null || text is null ? null : new Claim(id.Value, r.String("topic", required: true), text.Value, id.Pos);
+    }
+
+    private TimelineEvent? ReadEvent(YNode n)
+    {
+        var r = new MapReader(n, n.Pos, "a timeline event", EventKeys, diags);
+        var date = ReadDate(r, "date", required: true, diags);
+        var title = r.String("title", required: true);
+        if (date is null || title is null) return null;
+        return new TimelineEvent(date.Value, title.Value, r.String("text")?.Value ?? "", r.StringList("articles"), n.Pos);
+    }
+
+    private GlossaryEntry? ReadGlossary(YNode n)
+    {
+        var r = new MapReader(n, n.Pos, "a glossary entry", GlossaryKeys, diags);
+        var id = r.String("id", required: true);
+        var name = r.String("name", required: true);
+        var kind = r.String("kind");
+        if (kind is not null && !GlossaryEntry.Kinds.Contains(kind.Value))
+            diags.Error(Codes.InvalidValue, kind.Pos, $"Unknown glossary kind '{kind.Value}'. Use one of: {string.Join(", ", GlossaryEntry.Kinds)}.");
+        var native = r.String("native_name");
+        var lang = r.String("native_lang");
+        if (native is not null && lang is null)
+            diags.Error(Codes.RequiredMissing, native.Pos, "'native_name' needs 'native_lang' too (a BCP 47 code such as vi or zh-Hans), so browsers and screen readers pronounce it right.");
+        if (id is null || name is null) return null;
+        return new GlossaryEntry
+        {
+            Id = id.Value,
+            Pos = id.Pos,
+            Name = name.Value,
+            Kind = kind?.Value ?? "term",
+            Role = r.String("role")?.Value,
+            NativeName = native?.Value,
+            NativeLang = lang?.Value,
+            Text = r.String("text")?.Value ?? "",
+            Articles = r.StringList("articles"),
+        };
+    }
+}

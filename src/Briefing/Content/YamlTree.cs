@@ -1,0 +1,147 @@
+using Briefing.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Briefing.Content;
+
+/// <summary>A YAML node with its position in the file (already offset for front matter).</summary>
+public abstract class YNode
+{
+    public required SourcePos Pos { get; init; }
+    public abstract string KindName { get; }
+}
+
+public sealed class YScalar : YNode
+{
+    public required string Value { get; init; }
+    public bool IsPlain { get; init; }
+    public bool IsNull => IsPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
+    public override string KindName => "text";
+}
+
+public sealed class YSequence : YNode
+{
+    public List<YNode> Items { get; } = [];
+    public override string KindName => "a list";
+}
+
+public sealed class YMapping : YNode
+{
+    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+    public override string KindName => "a mapping";
+}
+
+/// <summary>
+/// Builds a <see cref="YNode"/> tree from YamlDotNet's parser events without recursion, refusing
+/// anchors/aliases (the "billion laughs" bomb), tags and nesting deeper than <see cref="MaxDepth"/>.
+/// Positions are reported in file coordinates: <c>lineOffset</c> is added to every line.
+/// </summary>
+public static class YamlTree
+{
+    public const int MaxDepth = 32;
+
+    /// <summary>Parses one YAML document. Returns null (after reporting) on any error, or for an empty document.</summary>
+    public static YNode? Parse(string text, string file, int lineOffset, DiagnosticBag diags)
+    {
+        var parser = new Parser(new StringReader(text));
+        SourcePos P(Mark m) => new(file, (int)m.Line + lineOffset, (int)m.Column);
+        var stack = new Stack<(YNode Node, YScalar? PendingKey)>();
+        YNode? root = null;
+        var documents = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case StreamStart or StreamEnd or DocumentEnd:
+                        break;
+                    case DocumentStart:
+                        if (++documents > 1)
+                        {
+                            diags.Error(Codes.YamlSyntax, P(ev.Start), "The file holds more than one YAML document (a second '---'). Keep one document per file.");
+                            return null;
+                        }
+                        break;
+                    case AnchorAlias alias:
+                        diags.Error(Codes.YamlUnsupported, P(alias.Start), $"YAML aliases (*{alias.Value}) are not supported. Write the value out in full.");
+                        return null;
+                    case NodeEvent ne when !ne.Anchor.IsEmpty:
+                        diags.Error(Codes.YamlUnsupported, P(ne.Start), $"YAML anchors (&{ne.Anchor}) are not supported. Write the value out in full.");
+                        return null;
+                    case NodeEvent ne when !ne.Tag.IsEmpty && !ne.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal):
+                        diags.Error(Codes.YamlUnsupported, P(ne.Start), $"YAML tags ({ne.Tag.Value}) are not supported. Remove the tag.");
+                        return null;
+                    case Scalar s:
+                        {
+                            var node = new YScalar { Pos = P(s.Start), Value = s.Value, IsPlain = s.Style == ScalarStyle.Plain };
+                            if (!Attach(node)) return null;
+                            break;
+                        }
+                    case SequenceStart ss:
+                        if (stack.Count >= MaxDepth) return TooDeep(ss.Start);
+                        stack.Push((new YSequence { Pos = P(ss.Start) }, null));
+                        break;
+                    case MappingStart ms:
+                        if (stack.Count >= MaxDepth) return TooDeep(ms.Start);
+                        stack.Push((new YMapping { Pos = P(ms.Start) }, null));
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        {
+                            var (done, _) = stack.Pop();
+                            if (!Attach(done)) return null;
+                            break;
+                        }
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            var msg = ex.Message;
+            var idx = msg.IndexOf("): ", StringComparison.Ordinal);
+            if (msg.StartsWith('(') && idx > 0) msg = msg[(idx + 3)..];
+            diags.Error(Codes.YamlSyntax, P(ex.Start), $"Malformed YAML: {msg} Check indentation, colons and quotes on this line or the one before.");
+            return null;
+        }
+        return root;
+
+        YNode? TooDeep(Mark m)
+        {
+            diags.Error(Codes.YamlUnsupported, P(m), $"YAML nested deeper than {MaxDepth} levels. Flatten the structure.");
+            return null;
+        }
+
+        bool Attach(YNode node)
+        {
+            if (stack.Count == 0) { root = node; return true; }
+            var (parent, pendingKey) = stack.Pop();
+            switch (parent)
+            {
+                case YSequence seq:
+                    seq.Items.Add(node);
+                    stack.Push((parent, null));
+                    return true;
+                case YMapping map when pendingKey is null:
+                    if (node is not YScalar key)
+                    {
+                        diags.Error(Codes.WrongType, node.Pos, "A mapping key must be plain text.");
+                        return false;
+                    }
+                    if (map.Entries.Any(e => e.Key.Value == key.Value))
+                    {
+                        var first = map.Entries.First(e => e.Key.Value == key.Value).Key.Pos;
+                        diags.Error(Codes.DuplicateKey, key.Pos, $"The key '{key.Value}' appears twice (first at line {first.Line}). Keep one.");
+                    }
+                    stack.Push((parent, key));
+                    return true;
+                case YMapping map:
+                    map.Entries.Add(new(pendingKey!, node));
+                    stack.Push((parent, null));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Json;
+using Briefing.Analysis;
+using Briefing.Content;
+using Briefing.Rendering;
+
+namespace Briefing.Pages;
+
+/// <summary>Plans one <see cref="Page"/> per URL, with its view model. Shared pieces are computed once.</summary>
+public sealed class Planner
+{
+    private readonly SiteContent _c;
+    private readonly SiteAnalysis _a;
+    private readonly Urls _u;
+    private readonly MarkdownRenderer _md;
+    private readonly Dictionary<string, Topic> _topics;
+    private readonly Dictionary<string, Claim> _claims;
+
+    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown)
+    {
+        _c = content;
+        _a = analysis;
+        _u = urls;
+        _md = markdown;
+        _topics = content.Topics.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Page> Plan()
+    {
+        var pages = new List<Page> { Home(), Timeline(), Glossary(), Sources(), NotFound() };
+        pages.AddRange(_c.Topics.Select(Topic));
+        pages.AddRange(_a.Articles.Select(Article));
+        return pages;
+    }
+
+    // ---- shared pieces ----
+
+    public static DateVm Date(PartialDate? d) => d is { } x ? new DateVm(true, x.Iso, x.Display, x.PrecisionName) : DateVm.Unknown;
+
+    private string SourceName(ArticleInfo a) => a.Source?.Name ?? "Unknown source";
+
+    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article.Published), a.Article.Author ?? "", a.Article.Dek ?? "");
+
+    private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
+        ? new Link($"{a.Article.Title} ({SourceName(a)})", _u.Article(slug))
+        : new Link(slug, _u.Article(slug));
+
+    private IEnumerable<ArticleInfo> ByDate(IEnumerable<ArticleInfo> articles) => articles
+        .OrderByDescending(a => a.Article.Published ?? default)
+        .ThenBy(a => a.Slug, StringComparer.Ordinal);
+
+    private EventVm Event(TimelineEvent e) => new(Date(e.Date), e.Title, e.Text,
+        e.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
+
+    private QuoteVm Quote(ArticleInfo a, string quote)
+    {
+        var p = Math.Max(0, a.Finder.Find(quote));
+        return new QuoteVm(quote, _u.Quote(a.Slug, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a));
+    }
+
+    private KeyPointVm KeyPoint(ArticleInfo a, KeyPoint k)
+    {
+        var topic = k.Topic is { } t && _topics.TryGetValue(t.Value, out var tt) ? tt : null;
+        return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value));
+    }
+
+    private ClaimVm ClaimVm(ClaimRow row, Func<Citation, bool>? only = null)
+    {
+        var topic = row.Claim.Topic is { } t && _topics.TryGetValue(t.Value, out var tt) ? tt : null;
+        var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
+            .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
+            .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
+        var n = row.Citations.Select(c => c.ArticleSlug).Distinct().Count();
+        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes,
+            $"Reported by {Plural(n, "article")} of {_a.Articles.Count}");
+    }
+
+    public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
+
+    private CoverageVm Coverage()
+    {
+        var topics = _c.Topics.Select(t => new Link(t.Title, _u.Topic(t.Id))).ToList();
+        var max = Math.Max(1, _a.Coverage.Values.DefaultIfEmpty(0).Max());
+        var rows = _c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new CoverageRowVm(s.Name, _u.Source(s.Id),
+            _c.Topics.Select(t =>
+            {
+                var n = _a.Coverage.GetValueOrDefault((s.Id, t.Id));
+                return new CoverageCellVm(t.Title, n, n == 0 ? "none" : Plural(n, "article"), n == 0 ? 0 : 1 + (int)Math.Round(2.0 * (n - 1) / Math.Max(1, max - 1)));
+            }).ToList())).ToList();
+        return new CoverageVm(topics, rows);
+    }
+
+    private SourceVm SourceVm(Source s)
+    {
+        var articles = ByDate(_a.Articles.Where(a => a.Source?.Id == s.Id)).Select(Card).ToList();
+        return new SourceVm(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
+    }
+
+    private static string Json(object o) => JsonSerializer.Serialize(o, JsonOptions);
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+
+    // ---- pages ----
+
+    private Page Home()
+    {
+        var topics = _c.Topics.Select(t =>
+        {
+            var articles = _a.Articles.Count(a => a.Article.Topics.Any(x => x.Value == t.Id));
+            var claims = _a.Claims.Count(r => r.Claim.Topic?.Value == t.Id);
+            return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles, claims, Plural(articles, "article"), Plural(claims, "claim"));
+        }).ToList();
+        var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
+        var vm = new HomeVm(_c.Site.Title, _c.Site.Lede,
+            _c.Site.Takeaways.Select(t => new TakeawayVm(t.Text, t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
+            topics, latest, _c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(SourceVm).ToList(), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
+        var jsonLd = Json(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "WebSite",
+            ["name"] = _c.Site.Title,
+            ["description"] = _c.Site.Description,
+            ["url"] = _u.Absolute(_u.Home),
+        });
+        return new Page { Url = _u.Home, OutputPath = _u.OutputPath(_u.Home), Template = "home", Model = vm, Title = _c.Site.Title, Description = _c.Site.Description, JsonLd = jsonLd, Section = _u.Home, LastModified = _a.Updated?.Iso ?? "" };
+    }
+
+    private Page Topic(Topic t)
+    {
+        var articles = _a.Articles.Where(a => a.Article.Topics.Any(x => x.Value == t.Id)).ToList();
+        var slugs = articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        var groups = articles
+            .Where(a => a.Summary is not null)
+            .OrderBy(a => SourceName(a), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Slug, StringComparer.Ordinal)
+            .Select(a => new SourceGroupVm(SourceName(a), a.Source is null ? "" : _u.Source(a.Source.Id), a.Article.Title, _u.Article(a.Slug),
+                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()))
+            .Where(g => g.Points.Count > 0)
+            .ToList();
+        var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
+        var events = _c.Timeline.Where(e => e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
+        var overview = _md.Render(t.Body, anchorParagraphs: false).Html;
+        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
+        var url = _u.Topic(t.Id);
+        return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
+    }
+
+    private Page Article(ArticleInfo a)
+    {
+        var art = a.Article;
+        var summary = a.Summary;
+        var claims = summary is null ? [] : summary.Claims
+            .Select(cr => cr.Claim.Value).Distinct()
+            .Select(id => _a.Claims.FirstOrDefault(r => r.Claim.Id == id))
+            .OfType<ClaimRow>()
+            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(r.Citations.Select(c => c.ArticleSlug).Distinct().Count(), "article")} of {_a.Articles.Count}" })
+            .ToList();
+        var vm = new ArticleVm
+        {
+            Title = art.Title,
+            Dek = art.Dek ?? "",
+            SourceName = SourceName(a),
+            SourceUrl = a.Source is null ? "" : _u.Source(a.Source.Id),
+            Date = Date(art.Published),
+            Author = art.Author ?? "",
+            OriginalUrl = art.Url ?? "",
+            ReadingMinutes = a.ReadingMinutes,
+            HasSummary = summary is not null,
+            Summary = summary?.Text ?? "",
+            Angle = summary?.Angle ?? "",
+            KeyPoints = summary?.KeyPoints.Select(k => KeyPoint(a, k)).ToList() ?? [],
+            BodyHtml = a.Body.Html,
+            Claims = claims,
+            Topics = art.Topics.Select(t => t.Value).Where(_topics.ContainsKey).Select(t => new Link(_topics[t].Title, _u.Topic(t))).ToList(),
+            Reuse = [],
+            DerivedFromNote = art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src)
+                ? $"The editors judge that this text derives from “{src.Article.Title}” ({SourceName(src)})." : "",
+        };
+        var url = _u.Article(a.Slug);
+        var ld = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = art.Title,
+            ["url"] = _u.Absolute(url),
+            ["isPartOf"] = _u.Absolute(_u.Home),
+        };
+        if (art.Published is { } p) ld["datePublished"] = p.Iso;
+        if (art.Author is { } au) ld["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = au };
+        if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
+        if (art.Url is { } orig) ld["sameAs"] = orig;
+        return new Page
+        {
+            Url = url, OutputPath = _u.OutputPath(url), Template = "article", Model = vm, Title = art.Title,
+            Description = summary?.Text ?? art.Dek ?? art.Title, OgType = "article",
+            PublishedTime = art.Published?.Iso ?? "", JsonLd = Json(ld), ArticleSlug = a.Slug, LastModified = art.Published?.Iso ?? "",
+        };
+    }
+
+    private Page Timeline()
+    {
+        var vm = new TimelineVm(_c.Timeline.Select(Event).ToList());
+        return new Page { Url = _u.Timeline, OutputPath = _u.OutputPath(_u.Timeline), Template = "timeline", Model = vm, Title = "Timeline", Description = "Dated events the articles report, with the precision they give.", Section = _u.Timeline };
+    }
+
+    private Page Glossary()
+    {
+        GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", g.Text,
+            g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
+        var vm = new GlossaryVm(
+            _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),
+            _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),
+            _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList());
+        return new Page { Url = _u.Glossary, OutputPath = _u.OutputPath(_u.Glossary), Template = "glossary", Model = vm, Title = "Glossary", Description = "People, organisations and terms in the briefing.", Section = _u.Glossary };
+    }
+
+    private Page Sources()
+    {
+        var vm = new SourcesVm(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal).Select(SourceVm).ToList(), Coverage());
+        return new Page { Url = _u.Sources, OutputPath = _u.OutputPath(_u.Sources), Template = "sources", Model = vm, Title = "Sources", Description = "The outlets the briefing's articles come from, and what is known of them.", Section = _u.Sources };
+    }
+
+    private Page NotFound()
+    {
+        var vm = new NotFoundVm(_u.Home, _c.Topics.Select(t => new Link(t.Title, _u.Topic(t.Id))).ToList());
+        return new Page { Url = _u.NotFound, OutputPath = "404.html", Template = "notfound", Model = vm, Title = "Page not found", Index = false };
+    }
+
+    /// <summary>The navigation, the same on every page.</summary>
+    public IReadOnlyList<(string Label, string Url)> Nav() =>
+        [("Home", _u.Home), .. _c.Topics.Select(t => (t.Title, _u.Topic(t.Id))), ("Compare sources", _u.Compare), ("Timeline", _u.Timeline), ("Glossary", _u.Glossary), ("Sources", _u.Sources)];
+}

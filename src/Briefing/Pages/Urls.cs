@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace Briefing.Pages;
+
+/// <summary>
+/// The one place URLs are made. Every internal URL is root-relative and starts with the base path
+/// (from base_url, e.g. "/" or "/repo/"); <see cref="Absolute"/> adds the origin for canonical links and feeds.
+/// </summary>
+public sealed class Urls
+{
+    public Urls(string baseUrl)
+    {
+        baseUrl = string.IsNullOrWhiteSpace(baseUrl) ? "/" : baseUrl.Trim();
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            Origin = uri.GetLeftPart(UriPartial.Authority);
+            BasePath = NormalizePath(uri.AbsolutePath);
+        }
+        else
+        {
+            Origin = "";
+            BasePath = NormalizePath(baseUrl);
+        }
+    }
+
+    private static string NormalizePath(string p)
+    {
+        p = "/" + p.Trim('/');
+        return p == "/" ? "/" : p + "/";
+    }
+
+    /// <summary>Scheme and host, e.g. "https://example.org", or "" when base_url is only a path.</summary>
+    public string Origin { get; }
+    /// <summary>"/" or "/prefix/".</summary>
+    public string BasePath { get; }
+    public bool HasOrigin => Origin.Length > 0;
+
+    public string Home => BasePath;
+    public string Topic(string id) => BasePath + "topics/" + id + "/";
+    public string Article(string slug) => BasePath + "articles/" + slug + "/";
+    public string Source(string id) => BasePath + "sources/#" + id;
+    public string Sources => BasePath + "sources/";
+    public string Compare => BasePath + "compare/";
+    public string ComparePair(string a, string b) => BasePath + "compare/" + a + "--" + b + "/";
+    public string Timeline => BasePath + "timeline/";
+    public string Glossary => BasePath + "glossary/";
+    public string Feed => BasePath + "feed.xml";
+    public string Sitemap => BasePath + "sitemap.xml";
+    public string NotFound => BasePath + "404.html";
+    public string Asset(string fileName) => BasePath + "assets/" + fileName;
+
+    public static string ParagraphId(int index) => "p-" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Paragraph(string slug, int index) => Article(slug) + "#" + ParagraphId(index);
+
+    /// <summary>The paragraph link plus a text fragment (<c>:~:text=</c>) so the browser highlights the quote.</summary>
+    public string Quote(string slug, int index, string quote) => Paragraph(slug, index) + ":~:text=" + TextFragment(quote);
+
+    public static string TextFragment(string quote)
+    {
+        var words = quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        string Enc(IEnumerable<string> ws) => Uri.EscapeDataString(string.Join(' ', ws)).Replace("-", "%2D", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+        return words.Length <= 10 ? Enc(words) : Enc(words.Take(4)) + "," + Enc(words.Skip(words.Length - 4));
+    }
+
+    /// <summary>An absolute URL for a path made by this class (canonical links, feed, sitemap).</summary>
+    public string Absolute(string path) => Origin + path;
+
+    /// <summary>The output file for a URL made by this class: "/prefix/articles/x/" → "articles/x/index.html".</summary>
+    public string OutputPath(string url)
+    {
+        if (!url.StartsWith(BasePath, StringComparison.Ordinal)) throw new ArgumentException($"URL '{url}' is outside the base path '{BasePath}'.");
+        var rel = url[BasePath.Length..];
+        var sb = new StringBuilder(rel);
+        if (rel.Length == 0 || rel.EndsWith('/')) sb.Append("index.html");
+        return sb.ToString();
+    }
+}

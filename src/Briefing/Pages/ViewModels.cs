@@ -1,0 +1,83 @@
+namespace Briefing.Pages;
+
+// View models: what templates see. Plain data with ready-made URLs and display text; never domain records.
+// Properties named *Html hold HTML that the build made safe; templates print them with {{{ }}}.
+
+public sealed record Link(string Label, string Url);
+public sealed record NavItem(string Label, string Url, bool Current);
+public sealed record DateVm(bool Known, string Iso, string Display, string Precision)
+{
+    public static readonly DateVm Unknown = new(false, "", "Date unknown", "unknown");
+}
+
+public sealed record LayoutVm
+{
+    public required string Lang { get; init; }
+    public required string SiteTitle { get; init; }
+    public required string PageTitle { get; init; }
+    public required string FullTitle { get; init; }
+    public required string Description { get; init; }
+    public required string Canonical { get; init; }
+    public required bool HasCanonical { get; init; }
+    public required string Css { get; init; }
+    public required string HomeUrl { get; init; }
+    public required string FeedUrl { get; init; }
+    public required IReadOnlyList<NavItem> Nav { get; init; }
+    public required string OgType { get; init; }
+    public required string PublishedTime { get; init; }
+    public required bool HasPublishedTime { get; init; }
+    public required string JsonLdHtml { get; init; }
+    public required DateVm Updated { get; init; }
+    public required string BodyHtml { get; init; }
+    public required string PageKind { get; init; }
+    public required bool Index { get; init; }
+}
+
+public sealed record TakeawayVm(string Text, IReadOnlyList<Link> Articles);
+public sealed record TopicCardVm(string Title, string Url, string Question, int ArticleCount, int ClaimCount, string ArticleLabel, string ClaimLabel);
+public sealed record EventVm(DateVm Date, string Title, string Text, IReadOnlyList<Link> Articles);
+public sealed record SourceVm(string Id, string Name, string Url, string Kind, string Country, string Note, string Website, bool HasWebsite, IReadOnlyList<ArticleCardVm> Articles, string ArticleLabel);
+public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek);
+public sealed record CoverageCellVm(string TopicTitle, int Count, string Label, int Level);
+public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnlyList<CoverageCellVm> Cells);
+public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
+
+public sealed record HomeVm(string Title, string Lede, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
+    IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
+
+public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName);
+public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
+public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points);
+public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
+
+public sealed record TopicVm(string Title, string Question, string OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
+    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
+
+public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
+
+public sealed record ArticleVm
+{
+    public required string Title { get; init; }
+    public required string Dek { get; init; }
+    public required string SourceName { get; init; }
+    public required string SourceUrl { get; init; }
+    public required DateVm Date { get; init; }
+    public required string Author { get; init; }
+    public required string OriginalUrl { get; init; }
+    public required int ReadingMinutes { get; init; }
+    public required bool HasSummary { get; init; }
+    public required string Summary { get; init; }
+    public required string Angle { get; init; }
+    public required IReadOnlyList<KeyPointVm> KeyPoints { get; init; }
+    public required string BodyHtml { get; init; }
+    public required IReadOnlyList<ClaimVm> Claims { get; init; }
+    public required IReadOnlyList<Link> Topics { get; init; }
+    public required IReadOnlyList<ReuseNoteVm> Reuse { get; init; }
+    public required string DerivedFromNote { get; init; }
+}
+
+public sealed record TimelineVm(IReadOnlyList<EventVm> Events);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string Text, IReadOnlyList<Link> Articles);
+public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
+public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
+public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);

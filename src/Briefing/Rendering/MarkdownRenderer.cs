@@ -1,0 +1,159 @@
+using System.Text;
+using Briefing.Diagnostics;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Briefing.Rendering;
+
+/// <summary>A rendered Markdown document: its HTML and, for articles, the plain text of each anchored paragraph.</summary>
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<string> Paragraphs, int WordCount);
+
+/// <summary>
+/// The one Markdown pipeline of a build (two, when raw HTML is allowed): built once, shared by every page.
+/// Raw HTML is shown as text unless allowed; javascript:/vbscript:/data: links are removed; article
+/// paragraphs get stable anchors p-1, p-2, … and a visible pilcrow link.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly string[] UnsafeSchemes = ["javascript:", "vbscript:", "data:", "file:"];
+    private readonly MarkdownPipeline _pipeline;
+    private readonly bool _allowHtml;
+
+    public MarkdownRenderer(bool allowHtml)
+    {
+        _allowHtml = allowHtml;
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
+        if (!allowHtml) builder.DisableHtml();
+        _pipeline = builder.Build();
+    }
+
+    /// <summary>Renders Markdown. <paramref name="anchorParagraphs"/>: give each paragraph an id and a pilcrow link.</summary>
+    public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = "p-")
+    {
+        var doc = Markdown.Parse(markdown, _pipeline);
+        var paragraphs = new List<string>();
+        var words = 0;
+        var reportedHtml = false;
+
+        foreach (var node in doc.Descendants().ToList())
+        {
+            switch (node)
+            {
+                case LinkInline link when IsUnsafe(link.Url):
+                    diags?.Warning(Codes.UnsafeLink, new SourcePos(file, firstLine + link.Line, link.Column + 1), $"The {(link.IsImage ? "image" : "link")} URL '{Shorten(link.Url)}' uses an unsafe scheme and was removed. Use an http(s) URL.");
+                    Neutralise(link);
+                    break;
+                case AutolinkInline auto when IsUnsafe(auto.Url):
+                    diags?.Warning(Codes.UnsafeLink, new SourcePos(file, firstLine + auto.Line, auto.Column + 1), $"The link '{Shorten(auto.Url)}' uses an unsafe scheme and was removed. Use an http(s) URL.");
+                    auto.ReplaceBy(new LiteralInline(auto.Url));
+                    break;
+                case HtmlBlock or HtmlInline when _allowHtml:
+                    break;
+            }
+            if (!_allowHtml && !reportedHtml && node is LiteralInline lit && LooksLikeHtml(lit))
+            {
+                reportedHtml = true;
+                diags?.Warning(Codes.RawHtmlIgnored, new SourcePos(file, firstLine + lit.Line, lit.Column + 1), "Raw HTML in the article is shown as text. Write it in Markdown, or set allow_html: true in site.yml if it is trusted.");
+            }
+        }
+
+        foreach (var para in doc.Descendants<ParagraphBlock>())
+        {
+            var text = PlainText(para.Inline);
+            words += CountWords(text);
+            if (!anchorParagraphs) continue;
+            paragraphs.Add(text);
+            var id = anchorPrefix + paragraphs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            MarkdownObject target = para.Parent is ListItemBlock li && li.Count > 0 && li[0] == para ? li : para;
+            target.GetAttributes().Id = id;
+            para.Inline?.AppendChild(new HtmlInline($" <a class=\"pilcrow\" href=\"#{id}\" aria-label=\"Link to paragraph {paragraphs.Count}\">¶</a>"));
+        }
+
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(doc);
+        writer.Flush();
+        return new RenderedMarkdown(writer.ToString(), paragraphs, words);
+    }
+
+    private static bool LooksLikeHtml(LiteralInline lit)
+    {
+        var s = lit.Content.ToString();
+        return s.StartsWith('<') && s.Length > 1 && (char.IsLetter(s[1]) || s[1] == '/' || s[1] == '!');
+    }
+
+    public static bool IsUnsafe(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return false;
+        var compact = new StringBuilder(url.Length);
+        foreach (var c in url)
+            if (!char.IsWhiteSpace(c) && !char.IsControl(c)) compact.Append(char.ToLowerInvariant(c));
+        var s = compact.ToString();
+        return UnsafeSchemes.Any(scheme => s.StartsWith(scheme, StringComparison.Ordinal));
+    }
+
+    private static void Neutralise(LinkInline link)
+    {
+        if (link.IsImage)
+        {
+            link.ReplaceBy(new LiteralInline(PlainText(link)));
+            return;
+        }
+        var replacement = new ContainerInline();
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            replacement.AppendChild(child);
+            child = next;
+        }
+        link.ReplaceBy(replacement);
+    }
+
+    private static string Shorten(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>The text of inlines with formatting removed.</summary>
+    public static string PlainText(ContainerInline? container)
+    {
+        if (container is null) return "";
+        var sb = new StringBuilder();
+        Append(container, sb);
+        return sb.ToString().Trim();
+
+        static void Append(Inline inline, StringBuilder sb)
+        {
+            switch (inline)
+            {
+                case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
+                case CodeInline c: sb.Append(c.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;
+                case AutolinkInline a: sb.Append(a.Url); break;
+                case ContainerInline ci:
+                    for (var child = ci.FirstChild; child is not null; child = child.NextSibling) Append(child, sb);
+                    break;
+            }
+        }
+    }
+
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) inWord = false;
+            else if (!inWord) { inWord = true; count++; }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Briefing.Analysis;
+using Briefing.Content;
+using Briefing.Diagnostics;
+using Briefing.Output;
+using Briefing.Pages;
+using Briefing.Rendering;
+using Briefing.Validation;
+
+namespace Briefing;
+
+public sealed record BuildOptions
+{
+    public string InputDir { get; init; } = "input";
+    public string ThemeDir { get; init; } = "theme";
+    public string OutputDir { get; init; } = "output";
+    public string? BaseUrl { get; init; }
+    public bool Drafts { get; init; }
+    public bool Strict { get; init; }
+    /// <summary>False for <c>check</c>: everything but writing.</summary>
+    public bool Write { get; init; } = true;
+    /// <summary>Test hook passed to the writer.</summary>
+    public Action<int>? BeforeEachFile { get; init; }
+}
+
+public sealed record StageTiming(string Stage, double Milliseconds);
+
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, int FilesWritten,
+    IReadOnlyList<StageTiming> Timings, string OutputDir, double ElapsedMilliseconds, IReadOnlyList<OutputFile> Files)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>The build: load, validate, analyse, plan, render, write — each stage timed, diagnostics collected.</summary>
+public sealed class SiteBuilder
+{
+    private readonly ArticleCache? _cache;
+
+    public SiteBuilder(ArticleCache? cache = null) => _cache = cache;
+
+    public BuildResult Build(BuildOptions o)
+    {
+        var total = Stopwatch.StartNew();
+        var diags = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var sw = Stopwatch.StartNew();
+        void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds)); sw.Restart(); }
+        BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
+
+        // load
+        var files = new InputFiles(o.InputDir, Display(o.InputDir));
+        var content = new InputLoader(files, diags, _cache).Load();
+        Stage("load");
+        if (content is null) return Fail();
+
+        // validate: parse each article's Markdown once (its paragraphs prove the quotes), then check everything
+        var markdown = new MarkdownRenderer(content.Site.AllowHtml);
+        var published = content.Articles.Where(a => o.Drafts || !a.Draft).ToList();
+        var rendered = new RenderedMarkdown[content.Articles.Count];
+        Parallel.For(0, content.Articles.Count, i =>
+        {
+            var a = content.Articles[i];
+            rendered[i] = markdown.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, diags);
+        });
+        var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
+        for (var i = 0; i < content.Articles.Count; i++)
+            finders.TryAdd(content.Articles[i].Slug, new QuoteFinder(rendered[i].Paragraphs));
+        Validator.Validate(content, finders, diags);
+        Stage("validate");
+
+        // analyse
+        var sources = content.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var summaries = content.Summaries.GroupBy(s => s.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var infos = new List<ArticleInfo>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < content.Articles.Count; i++)
+        {
+            var a = content.Articles[i];
+            if ((!o.Drafts && a.Draft) || !seen.Add(a.Slug) || !Validator.IsValidId(a.Slug)) continue;
+            infos.Add(new ArticleInfo(a, a.Source is { } s ? sources.GetValueOrDefault(s.Value) : null, summaries.GetValueOrDefault(a.Slug), rendered[i], finders[a.Slug]));
+        }
+        var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos);
+        Stage("analyse");
+
+        // plan
+        var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
+        var planner = new Planner(content, analysis, urls, markdown);
+        var pages = planner.Plan();
+        Stage("plan");
+
+        var engine = TemplateEngine.Load(o.ThemeDir, Display(o.ThemeDir), diags);
+        if (engine is null || diags.HasErrors || (o.Strict && diags.WarningCount > 0))
+        {
+            Stage("templates");
+            return Fail();
+        }
+
+        // render
+        var assets = Assets(o.ThemeDir, diags);
+        var css = assets.Css;
+        var nav = planner.Nav();
+        var html = new OutputFile?[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var p = pages[i];
+            var text = engine.Render(p.Template, p.Model, body => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), diags);
+            if (text is not null) html[i] = new OutputFile(p.OutputPath, Encoding.UTF8.GetBytes(text));
+        });
+        var output = html.OfType<OutputFile>().ToList();
+        output.AddRange(assets.Files);
+        output.Add(new OutputFile("feed.xml", Feeds.Atom(content, analysis, urls)));
+        output.Add(new OutputFile("sitemap.xml", Feeds.Sitemap(pages, urls)));
+        output.Add(new OutputFile("robots.txt", Feeds.Robots(urls)));
+        var redirects = Redirects(infos, urls);
+        if (redirects.Length > 0) output.Add(new OutputFile("_redirects", redirects));
+        output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+        Stage("render");
+
+        if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
+
+        // write
+        if (o.Write)
+        {
+            try
+            {
+                new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Write(output);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), $"The site could not be written ({ex.Message}). The previous output is untouched. Check that the folder is writable.");
+                Stage("write");
+                return Fail();
+            }
+            Stage("write");
+        }
+        return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    /// <summary>A path as the user wrote it, for messages ("input", "../x/input").</summary>
+    private static string Display(string path) => Path.IsPathRooted(path) ? RelativeIfInside(path) : path.Replace('\\', '/').TrimEnd('/');
+
+    private static string RelativeIfInside(string path)
+    {
+        var rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? path : rel.Replace('\\', '/');
+    }
+
+    private static LayoutVm Layout(SiteConfig site, SiteAnalysis a, Urls u, Page p, IReadOnlyList<(string Label, string Url)> nav, string css, string body)
+    {
+        var jsonLd = p.JsonLd.Replace("</", "<\\/", StringComparison.Ordinal);
+        return new LayoutVm
+        {
+            Lang = site.Language,
+            SiteTitle = site.Title,
+            PageTitle = p.Title,
+            FullTitle = p.Url == u.Home ? site.Title : $"{p.Title} · {site.Title}",
+            Description = p.Description.Length > 0 ? p.Description : site.Description,
+            Canonical = u.Absolute(p.Url),
+            HasCanonical = u.HasOrigin && p.Index,
+            Css = css,
+            HomeUrl = u.Home,
+            FeedUrl = u.Feed,
+            Nav = nav.Select(n => new NavItem(n.Label, n.Url, n.Url == (p.Section.Length > 0 ? p.Section : "\0"))).ToList(),
+            OgType = p.OgType,
+            PublishedTime = p.PublishedTime,
+            HasPublishedTime = p.PublishedTime.Length > 0,
+            JsonLdHtml = jsonLd.Length > 0 ? $"<script type=\"application/ld+json\">{jsonLd}</script>" : "",
+            Updated = Planner.Date(a.Updated),
+            BodyHtml = body,
+            PageKind = p.Template,
+            Index = p.Index,
+        };
+    }
+
+    private sealed record AssetSet(string Css, IReadOnlyList<OutputFile> Files);
+
+    /// <summary>Theme assets, fingerprinted: theme/assets/site.css → assets/site.&lt;hash&gt;.css.</summary>
+    private static AssetSet Assets(string themeDir, DiagnosticBag diags)
+    {
+        var dir = Path.Combine(themeDir, "assets");
+        var files = new List<OutputFile>();
+        var css = "site.css";
+        if (!Directory.Exists(dir)) return new AssetSet(css, files);
+        foreach (var f in Directory.EnumerateFiles(dir).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(f);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
+            var name = Path.GetFileNameWithoutExtension(f) + "." + hash + Path.GetExtension(f);
+            files.Add(new OutputFile("assets/" + name, bytes));
+            if (Path.GetFileName(f) == "site.css") css = name;
+        }
+        if (css == "site.css") diags.Warning(Codes.TemplateError, SourcePos.FileOnly(themeDir + "/assets/site.css"), "The theme has no assets/site.css; pages will be unstyled.");
+        return new AssetSet(css, files);
+    }
+
+    private static byte[] Redirects(IEnumerable<ArticleInfo> articles, Urls u)
+    {
+        var sb = new StringBuilder();
+        foreach (var a in articles.OrderBy(a => a.Slug, StringComparer.Ordinal))
+            foreach (var r in a.Article.RedirectFrom)
+                sb.Append(u.BasePath.TrimEnd('/')).Append(r.Value).Append(' ').Append(u.Article(a.Slug)).Append(" 301\n");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}

@@ -1,0 +1,68 @@
+using Briefing.Text;
+
+namespace Briefing.Validation;
+
+/// <summary>Finds a quote in an article's paragraphs after normalisation, or the closest passage when it is not there.</summary>
+public sealed class QuoteFinder
+{
+    private readonly string[] _normalized;
+    private readonly string _joined;
+    private readonly int[] _starts;
+
+    public QuoteFinder(IReadOnlyList<string> paragraphs)
+    {
+        _normalized = paragraphs.Select(TextNormalizer.Normalize).ToArray();
+        _starts = new int[_normalized.Length];
+        var offset = 0;
+        for (var i = 0; i < _normalized.Length; i++)
+        {
+            _starts[i] = offset;
+            offset += _normalized[i].Length + 1;
+        }
+        _joined = string.Join(' ', _normalized);
+    }
+
+    /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
+    public int Find(string quote)
+    {
+        var q = TextNormalizer.Normalize(quote);
+        if (q.Length == 0) return -1;
+        for (var i = 0; i < _normalized.Length; i++)
+            if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
+        var at = _joined.IndexOf(q, StringComparison.Ordinal);
+        if (at < 0) return -1;
+        var p = Array.BinarySearch(_starts, at);
+        return p >= 0 ? p : ~p - 1;
+    }
+
+    /// <summary>The passage of the article most like the quote: the window of as many words that shares the most words with it.</summary>
+    public string Closest(string quote)
+    {
+        var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (qWords.Length == 0 || _joined.Length == 0) return "";
+        var want = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in qWords) want[w] = want.GetValueOrDefault(w) + 1;
+        var words = _joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var n = Math.Min(qWords.Length, words.Length);
+        var have = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var score = 0;
+        int Add(string w, int delta)
+        {
+            var before = have.GetValueOrDefault(w);
+            have[w] = before + delta;
+            var cap = want.GetValueOrDefault(w);
+            return Math.Min(before + delta, cap) - Math.Min(before, cap);
+        }
+        for (var i = 0; i < n; i++) score += Add(words[i], 1);
+        var best = score;
+        var bestStart = 0;
+        for (var i = n; i < words.Length; i++)
+        {
+            score += Add(words[i], 1);
+            score += Add(words[i - n], -1);
+            if (score > best) { best = score; bestStart = i - n + 1; }
+        }
+        var passage = string.Join(' ', words, bestStart, n);
+        return passage.Length > 300 ? passage[..300] + "…" : passage;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Briefing.Content;
+using Briefing.Diagnostics;
+using Briefing.Text;
+
+namespace Briefing.Validation;
+
+/// <summary>Checks ids, duplicates, cross-references and quotes; reports every problem, never throws.</summary>
+public static partial class Validator
+{
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex IdShape();
+
+    public static bool IsValidId(string id) => id.Length <= 120 && IdShape().IsMatch(id);
+
+    public static void Validate(SiteContent c, IReadOnlyDictionary<string, QuoteFinder> finders, DiagnosticBag d)
+    {
+        CheckIds(c.Articles.Select(a => (a.Slug, a.Pos)), "article slug", "file name", d);
+        CheckIds(c.Summaries.Select(s => (s.Slug, s.Pos)), "summary slug", "file name", d);
+        CheckIds(c.Topics.Select(t => (t.Id, t.Pos)), "topic id", "file name", d);
+        CheckIds(c.Sources.Select(s => (s.Id, s.Pos)), "source id", "file name", d);
+        CheckIds(c.Claims.Select(x => (x.Id, x.Pos)), "claim id", "id", d);
+        CheckIds(c.Glossary.Select(g => (g.Id, g.Pos)), "glossary id", "id", d);
+
+        var articles = c.Articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        var topics = c.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var sources = c.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var claims = c.Claims.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var t in c.Site.Takeaways)
+            foreach (var a in t.Articles) Ref(a, articles, "article", d);
+
+        foreach (var a in c.Articles)
+        {
+            if (a.Source is { } s) Ref(s, sources, "source", d);
+            foreach (var t in a.Topics) Ref(t, topics, "topic", d);
+            if (a.DerivedFrom is { } df)
+            {
+                if (df.Value == a.Slug) d.Error(Codes.InvalidValue, df.Pos, "'derived_from' names the article itself. Name the article this one reuses, or remove the field.");
+                else Ref(df, articles, "article", d);
+            }
+            if (a.Url is { } url && !(url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal)))
+                d.Error(Codes.InvalidValue, a.Pos with { Line = 2 }, $"'url' must be an http(s) address, but it is '{url}'. Leave it out when the original address is unknown.");
+            foreach (var r in a.RedirectFrom)
+                if (!r.Value.StartsWith('/') || r.Value.Contains("..", StringComparison.Ordinal) || r.Value.Contains("://", StringComparison.Ordinal))
+                    d.Error(Codes.InvalidValue, r.Pos, $"'redirect_from' entries are paths on this site starting with '/', but '{r.Value}' is not.");
+        }
+
+        var summarySlugs = new HashSet<string>(StringComparer.Ordinal);
+        var bySlug = c.Articles.GroupBy(a => a.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var s in c.Summaries)
+        {
+            summarySlugs.Add(s.Slug);
+            if (!bySlug.TryGetValue(s.Slug, out var article))
+            {
+                d.Error(Codes.SummaryWithoutArticle, s.Pos, $"This summary has no article: input/articles/{s.Slug}.md does not exist. Rename the summary to its article's slug. " + Fuzzy.Suggest(s.Slug, articles, "articles"));
+                continue;
+            }
+            finders.TryGetValue(s.Slug, out var finder);
+            var articleTopics = article.Topics.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var k in s.KeyPoints)
+            {
+                if (k.Topic is { } t && Ref(t, topics, "topic", d) && !articleTopics.Contains(t.Value))
+                    d.Warning(Codes.UnknownReference, t.Pos, $"Key point topic '{t.Value}' is not among the article's topics ({string.Join(", ", articleTopics)}). Add it to the article's 'topics' or pick one of them.");
+                CheckQuote(k.Quote, finder, article, d);
+            }
+            foreach (var cr in s.Claims)
+            {
+                Ref(cr.Claim, claims, "claim", d);
+                CheckQuote(cr.Quote, finder, article, d);
+            }
+        }
+        foreach (var a in c.Articles)
+            if (!summarySlugs.Contains(a.Slug) && !a.Draft)
+                d.Warning(Codes.ArticleWithoutSummary, a.Pos, $"This article has no summary. Add input/summaries/{a.Slug}.yml (see README, 'A summary').");
+
+        foreach (var x in c.Claims)
+            if (x.Topic is { } t) Ref(t, topics, "topic", d);
+        foreach (var e in c.Timeline)
+            foreach (var a in e.Articles) Ref(a, articles, "article", d);
+        foreach (var g in c.Glossary)
+            foreach (var a in g.Articles) Ref(a, articles, "article", d);
+    }
+
+    private static void CheckQuote(Located<string> quote, QuoteFinder? finder, Article article, DiagnosticBag d)
+    {
+        if (finder is null || finder.Find(quote.Value) >= 0) return;
+        var closest = finder.Closest(quote.Value);
+        d.Error(Codes.QuoteNotFound, quote.Pos,
+            $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
+            (closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
+    }
+
+    private static bool Ref(Located<string> r, HashSet<string> known, string kind, DiagnosticBag d)
+    {
+        if (known.Contains(r.Value)) return true;
+        d.Error(Codes.UnknownReference, r.Pos, $"No {kind} has the id '{r.Value}'. " + Fuzzy.Suggest(r.Value, known, kind + " ids"));
+        return false;
+    }
+
+    private static void CheckIds(IEnumerable<(string Id, SourcePos Pos)> items, string what, string field, DiagnosticBag d)
+    {
+        var seen = new Dictionary<string, SourcePos>(StringComparer.Ordinal);
+        foreach (var (id, pos) in items)
+        {
+            if (!IsValidId(id))
+            {
+                var fixedId = Regex.Replace(Regex.Replace(id.ToLowerInvariant(), "[^a-z0-9]+", "-"), "^-+|-+$", "");
+                d.Error(Codes.InvalidId, pos, $"The {what} '{id}' must be lower-case letters, digits and hyphens. Change the {field} to '{(fixedId.Length > 0 ? fixedId : "my-id")}'.");
+                continue;
+            }
+            if (seen.TryGetValue(id, out var first))
+                d.Error(Codes.DuplicateId, pos, $"The {what} '{id}' is already used at {first.File}({first.Line}). Give this one its own id.");
+            else seen[id] = pos;
+        }
+    }
+}

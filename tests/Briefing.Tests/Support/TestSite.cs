@@ -1,0 +1,199 @@
+using System.Text;
+using Briefing.Diagnostics;
+
+namespace Briefing.Tests.Support;
+
+/// <summary>A small site written inline into a temp folder, built with the repository's theme.</summary>
+public sealed class TestSite : IDisposable
+{
+    public string Root { get; }
+    public string Input => Path.Combine(Root, "input");
+    public string Output => Path.Combine(Root, "output");
+    public string Theme { get; set; } = Repo.Theme;
+
+    public TestSite(bool valid = true)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "briefing-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Input);
+        if (valid) WriteMinimal();
+    }
+
+    public TestSite Write(string relative, string text)
+    {
+        var path = Path.Combine(Input, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return this;
+    }
+
+    public TestSite WriteBytes(string relative, byte[] bytes)
+    {
+        var path = Path.Combine(Input, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return this;
+    }
+
+    public TestSite Delete(string relative)
+    {
+        File.Delete(Path.Combine(Input, relative));
+        return this;
+    }
+
+    public BuildResult Build(bool write = true, string? baseUrl = null, bool strict = false, bool drafts = false, Action<int>? beforeEachFile = null) =>
+        new SiteBuilder().Build(new BuildOptions
+        {
+            InputDir = Input, ThemeDir = Theme, OutputDir = Output, BaseUrl = baseUrl, Write = write, Strict = strict, Drafts = drafts,
+            BeforeEachFile = beforeEachFile,
+        });
+
+    public string Page(string relative) => File.ReadAllText(Path.Combine(Output, relative));
+
+    public void WriteMinimal()
+    {
+        Write("site.yml", """
+            title: Test briefing
+            description: A test site.
+            base_url: https://example.org/
+            language: en
+            lede: A short lede.
+            takeaways:
+              - text: Ties deepen.
+                articles: [2023-12-13-alpha]
+            """);
+        Write("sources/alpha-news.yml", """
+            name: Alpha News
+            kind: newspaper
+            country: Hong Kong
+            note: A test outlet.
+            """);
+        Write("sources/beta-wire.yml", """
+            name: Beta Wire
+            kind: news-site
+            note: Another test outlet.
+            """);
+        Write("topics/security-cooperation.md", """
+            ---
+            title: Security cooperation
+            order: 1
+            question: What did they agree on security?
+            ---
+            The overview of security cooperation.
+            """);
+        Write("topics/maritime-disputes.md", """
+            ---
+            title: Maritime disputes
+            order: 2
+            question: How will they manage the sea?
+            ---
+            The overview of maritime disputes.
+            """);
+        Write("articles/2023-12-13-alpha.md", """
+            ---
+            title: "Alpha: ties enter a new stage"
+            source: alpha-news
+            published: 2023-12-13
+            author: Jane Writer
+            topics: [security-cooperation, maritime-disputes]
+            ---
+            China and Vietnam agreed to set up more hotlines for incidents at sea.
+
+            ## Security
+
+            The two sides vowed to work more closely on “intelligence exchanges” and defence.
+            """);
+        Write("articles/2023-12-14-beta.md", """
+            ---
+            title: Beta report on the visit
+            source: beta-wire
+            topics: [security-cooperation]
+            ---
+            In their 16-page joint statement, the two vowed to work more closely.
+            """);
+        Write("summaries/2023-12-13-alpha.yml", """
+            summary: Alpha reports hotlines and intelligence exchanges.
+            angle: The sea.
+            key_points:
+              - text: Hotlines at sea.
+                topic: maritime-disputes
+                quote: "agreed to set up more hotlines"
+              - text: Intelligence.
+                topic: security-cooperation
+                quote: "work more closely on \"intelligence exchanges\""
+            claims:
+              - claim: hotlines
+                quote: "set up more hotlines for incidents at sea"
+            """);
+        Write("summaries/2023-12-14-beta.yml", """
+            summary: Beta reports the joint statement.
+            angle: The statement.
+            key_points:
+              - text: A long statement.
+                topic: security-cooperation
+                quote: "16-page joint statement"
+            claims:
+              - claim: statement-length
+                quote: "16-page joint statement"
+            """);
+        Write("claims.yml", """
+            - id: hotlines
+              topic: maritime-disputes
+              text: They agreed to set up hotlines for incidents at sea.
+            - id: statement-length
+              topic: security-cooperation
+              text: The joint statement's length.
+            """);
+        Write("timeline.yml", """
+            - date: 2023-12-13
+              title: Xi ends visit
+              text: The visit ends.
+              articles: [2023-12-13-alpha]
+            - date: 2023-09
+              title: Biden visits Hanoi
+              articles: [2023-12-14-beta]
+            """);
+        Write("glossary.yml", """
+            - id: nguyen-phu-trong
+              name: Nguyen Phu Trong
+              kind: person
+              role: General Secretary
+              native_name: Nguyễn Phú Trọng
+              native_lang: vi
+              text: Vietnam's party chief.
+            - id: colour-revolution
+              name: Colour revolution
+              kind: term
+              text: A term.
+            """);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+    public static string Theme => Path.Combine(Root, "theme");
+    public static string Input => Path.Combine(Root, "input");
+    public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Briefing.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (the folder with Briefing.sln) above " + AppContext.BaseDirectory);
+    }
+}
+
+public static class DiagnosticAssert
+{
+    public static Diagnostic Has(BuildResult r, string code, string fileEndsWith, int line = -1)
+    {
+        var match = r.Diagnostics.FirstOrDefault(d => d.Code == code && d.File.Replace('\\', '/').EndsWith(fileEndsWith, StringComparison.Ordinal) && (line < 0 || d.Line == line));
+        Assert.True(match is not null, $"Expected {code} in {fileEndsWith}{(line >= 0 ? $" line {line}" : "")}; got:\n" + string.Join("\n", r.Diagnostics));
+        return match!;
+    }
+}
