@@ -82,7 +82,8 @@ public sealed class SiteBuilder
             if ((!o.Drafts && a.Draft) || !seen.Add(a.Slug) || !Validator.IsValidId(a.Slug)) continue;
             infos.Add(new ArticleInfo(a, a.Source is { } s ? sources.GetValueOrDefault(s.Value) : null, summaries.GetValueOrDefault(a.Slug), rendered[i], finders[a.Slug]));
         }
-        var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos);
+        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), [], "pending");
+        var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
         Stage("analyse");
 
         // plan

@@ -31,8 +31,10 @@ public sealed class SiteAnalysis
     public required IReadOnlyDictionary<(string Source, string Topic), int> Coverage { get; init; }
     /// <summary>The newest content date (latest article or timeline event), for "last updated".</summary>
     public PartialDate? Updated { get; init; }
+    /// <summary>Text reuse between articles and the resulting groups of same-copy articles.</summary>
+    public required ReuseSummary Reuse { get; init; }
 
-    public static SiteAnalysis Compute(SiteContent content, IReadOnlyList<ArticleInfo> articles)
+    public static SiteAnalysis Compute(SiteContent content, IReadOnlyList<ArticleInfo> articles, ReuseSummary reuse)
     {
         var bySlug = articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
         var rows = content.Claims
@@ -62,6 +64,7 @@ public sealed class SiteAnalysis
             Claims = rows,
             Coverage = coverage,
             Updated = dates.Count == 0 ? null : dates.Max(),
+            Reuse = reuse,
         };
     }
 }

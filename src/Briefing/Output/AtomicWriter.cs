@@ -32,11 +32,18 @@ public sealed class AtomicWriter(string outputDir)
             foreach (var dir in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                 Directory.CreateDirectory(dir);
             var count = 0;
-            Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
+            try
             {
-                BeforeEachFile?.Invoke(Interlocked.Increment(ref count));
-                File.WriteAllBytes(t.Path, t.File.Content);
-            });
+                Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
+                {
+                    BeforeEachFile?.Invoke(Interlocked.Increment(ref count));
+                    File.WriteAllBytes(t.Path, t.File.Content);
+                });
+            }
+            catch (AggregateException ae)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.Flatten().InnerExceptions[0]).Throw();
+            }
             Swap(temp, old);
         }
         catch

@@ -7,7 +7,7 @@ using Briefing.Rendering;
 namespace Briefing.Pages;
 
 /// <summary>Plans one <see cref="Page"/> per URL, with its view model. Shared pieces are computed once.</summary>
-public sealed class Planner
+public sealed partial class Planner
 {
     private readonly SiteContent _c;
     private readonly SiteAnalysis _a;
@@ -28,7 +28,7 @@ public sealed class Planner
 
     public IReadOnlyList<Page> Plan()
     {
-        var pages = new List<Page> { Home(), Timeline(), Glossary(), Sources(), NotFound() };
+        var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
         pages.AddRange(_c.Topics.Select(Topic));
         pages.AddRange(_a.Articles.Select(Article));
         return pages;
@@ -56,8 +56,11 @@ public sealed class Planner
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(quote, _u.Quote(a.Slug, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a));
+        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a));
     }
+
+    /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
+    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Quote(a.Slug, paragraph, a.Finder.Original(quote, paragraph));
 
     private KeyPointVm KeyPoint(ArticleInfo a, KeyPoint k)
     {

@@ -81,3 +81,15 @@ public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
+
+public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date);
+public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
+public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
+public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
+public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims);
+public sealed record QuoteClaimVm(string Text, string Quote, string Url);
+public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
+public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
+    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
+    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount);

@@ -8,20 +8,25 @@ namespace Briefing.Text;
 /// </summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text)
+    public static string Normalize(string text) => NormalizeWithMap(text, null);
+
+    /// <summary>Normalises and records, for each character of the result, its index in the (NFC) original.</summary>
+    public static string NormalizeWithMap(string text, List<int>? map)
     {
+        text = text.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var raw in text.Normalize(NormalizationForm.FormC))
+        var pendingSpace = -1;
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = Map(raw);
+            var c = Map(text[i]);
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                if (sb.Length > 0 && pendingSpace < 0) pendingSpace = i;
                 continue;
             }
-            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+            if (pendingSpace >= 0) { sb.Append(' '); map?.Add(pendingSpace); pendingSpace = -1; }
             sb.Append(c);
+            map?.Add(i);
         }
         return sb.ToString();
     }

@@ -6,12 +6,16 @@ namespace Briefing.Validation;
 public sealed class QuoteFinder
 {
     private readonly string[] _normalized;
+    private readonly List<int>[] _maps;
+    private readonly string[] _originals;
     private readonly string _joined;
     private readonly int[] _starts;
 
     public QuoteFinder(IReadOnlyList<string> paragraphs)
     {
-        _normalized = paragraphs.Select(TextNormalizer.Normalize).ToArray();
+        _originals = paragraphs.Select(p => p.Normalize(System.Text.NormalizationForm.FormC)).ToArray();
+        _maps = paragraphs.Select(_ => new List<int>()).ToArray();
+        _normalized = paragraphs.Select((p, i) => TextNormalizer.NormalizeWithMap(p, _maps[i])).ToArray();
         _starts = new int[_normalized.Length];
         var offset = 0;
         for (var i = 0; i < _normalized.Length; i++)
@@ -33,6 +37,22 @@ public sealed class QuoteFinder
         if (at < 0) return -1;
         var p = Array.BinarySearch(_starts, at);
         return p >= 0 ? p : ~p - 1;
+    }
+
+    /// <summary>
+    /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
+    /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
+    /// </summary>
+    public string Original(string quote, int paragraph)
+    {
+        var q = TextNormalizer.Normalize(quote);
+        if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
+        var at = _normalized[paragraph].IndexOf(q, StringComparison.Ordinal);
+        if (at < 0) return quote;
+        var map = _maps[paragraph];
+        var start = map[at];
+        var end = map[at + q.Length - 1];
+        return _originals[paragraph][start..(end + 1)];
     }
 
     /// <summary>The passage of the article most like the quote: the window of as many words that shares the most words with it.</summary>

@@ -1,0 +1,201 @@
+using System.Security.Cryptography;
+using Briefing.Tests.Support;
+
+namespace Briefing.Tests;
+
+public sealed class BuildTests
+{
+    [Fact]
+    public void Minimal_site_builds_every_page_without_diagnostics()
+    {
+        using var site = new TestSite();
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.Empty(r.Diagnostics);
+        foreach (var page in new[] { "index.html", "topics/security-cooperation/index.html", "topics/maritime-disputes/index.html",
+                     "articles/2023-12-13-alpha/index.html", "articles/2023-12-14-beta/index.html", "compare/index.html",
+                     "timeline/index.html", "glossary/index.html", "sources/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt" })
+            Assert.True(File.Exists(Path.Combine(site.Output, page)), page + " is missing");
+        Assert.Single(Directory.GetFiles(Path.Combine(site.Output, "assets"), "site.*.css"));
+    }
+
+    [Fact]
+    public void Article_paragraphs_get_stable_anchors_and_pilcrow_links()
+    {
+        using var site = new TestSite();
+        site.Build();
+        var html = site.Page("articles/2023-12-13-alpha/index.html");
+        Assert.Contains("<p id=\"p-1\">China and Vietnam agreed to set up more hotlines", html);
+        Assert.Contains("<p id=\"p-2\">The two sides vowed", html);
+        Assert.Contains("href=\"#p-2\"", html);
+        Assert.Contains("¶</a>", html);
+    }
+
+    [Fact]
+    public void Quote_links_point_to_the_paragraph_that_holds_the_quote()
+    {
+        using var site = new TestSite();
+        site.Build();
+        var topic = System.Net.WebUtility.HtmlDecode(site.Page("topics/security-cooperation/index.html"));
+        // the text fragment uses the article's own typographic quotes, so the browser can match it
+        Assert.Contains("/articles/2023-12-13-alpha/#p-2:~:text=work%20more%20closely%20on%20%E2%80%9Cintelligence%20exchanges%E2%80%9D\"", topic);
+        Assert.Contains("/articles/2023-12-14-beta/#p-1:~:text=16%2Dpage%20joint%20statement\"", topic);
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_previous_output_untouched()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Success);
+        var before = Snapshot(site.Output);
+        site.Write("summaries/2023-12-14-beta.yml", "summary: x\nclaims:\n  - claim: nope\n    quote: not in the text\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        Assert.Equal(before, Snapshot(site.Output));
+    }
+
+    [Fact]
+    public void A_failure_while_writing_leaves_the_previous_output_untouched()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Success);
+        var before = Snapshot(site.Output);
+        site.Write("articles/2023-12-14-beta.md", File.ReadAllText(Path.Combine(site.Input, "articles/2023-12-14-beta.md")) + "\nA new paragraph.\n");
+        var r = site.Build(beforeEachFile: n => { if (n == 5) throw new IOException("disk full (injected)"); });
+        Assert.False(r.Success);
+        DiagnosticAssert.Has(r, "BRF090", "output");
+        Assert.Equal(before, Snapshot(site.Output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".output.*"));
+    }
+
+    [Fact]
+    public void Two_builds_of_the_same_input_are_byte_identical()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Success);
+        var first = Snapshot(site.Output);
+        Assert.True(site.Build().Success);
+        Assert.Equal(first, Snapshot(site.Output));
+    }
+
+    [Fact]
+    public void Files_no_longer_produced_do_not_survive_a_build()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Success);
+        File.WriteAllText(Path.Combine(site.Output, "stale.html"), "old");
+        site.Delete("articles/2023-12-14-beta.md").Delete("summaries/2023-12-14-beta.yml");
+        site.Write("timeline.yml", "- date: 2023-12-13\n  title: Xi ends visit\n  articles: [2023-12-13-alpha]\n");
+        site.Write("summaries/2023-12-13-alpha.yml", File.ReadAllText(Path.Combine(site.Input, "summaries/2023-12-13-alpha.yml")));
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.False(File.Exists(Path.Combine(site.Output, "stale.html")));
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "articles", "2023-12-14-beta")));
+    }
+
+    [Fact]
+    public void A_topic_added_as_data_gets_its_page_and_nav_entry()
+    {
+        using var site = new TestSite();
+        site.Write("topics/economy.md", "---\ntitle: Economy\norder: 3\nquestion: What about trade?\n---\nTrade overview.\n");
+        site.Write("articles/2023-12-14-beta.md", File.ReadAllText(Path.Combine(site.Input, "articles/2023-12-14-beta.md")).Replace("topics: [security-cooperation]", "topics: [security-cooperation, economy]"));
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        var page = site.Page("topics/economy/index.html");
+        Assert.Contains("<h1>Economy</h1>", page);
+        Assert.Contains("Beta report on the visit", page);
+        Assert.Contains("href=\"/topics/economy/\"", site.Page("index.html"));
+    }
+
+    [Fact]
+    public void Check_validates_without_writing()
+    {
+        using var site = new TestSite();
+        var r = site.Build(write: false);
+        Assert.True(r.Success);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Drafts_are_left_out_unless_asked_for()
+    {
+        using var site = new TestSite();
+        site.Write("articles/2023-12-14-beta.md", File.ReadAllText(Path.Combine(site.Input, "articles/2023-12-14-beta.md")).Replace("topics:", "draft: true\ntopics:"));
+        Assert.True(site.Build().Success);
+        Assert.False(File.Exists(Path.Combine(site.Output, "articles/2023-12-14-beta/index.html")));
+        Assert.True(site.Build(drafts: true).Success);
+        Assert.True(File.Exists(Path.Combine(site.Output, "articles/2023-12-14-beta/index.html")));
+    }
+
+    [Fact]
+    public void Strict_turns_warnings_into_a_failed_build()
+    {
+        using var site = new TestSite();
+        site.Delete("summaries/2023-12-14-beta.yml");
+        Assert.True(site.Build().Success);
+        Assert.False(site.Build(strict: true).Success);
+    }
+
+    [Fact]
+    public void Nothing_is_written_outside_the_output_folder()
+    {
+        using var site = new TestSite();
+        var r = site.Build();
+        Assert.True(r.Success);
+        var outside = Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray();
+        Assert.Equal(new[] { "input", "output" }, outside);
+        Assert.All(r.Files, f => Assert.DoesNotContain("..", f.Path));
+        Assert.Throws<IOException>(() => Output.AtomicWriter.SafePath(site.Output, "../escape.html"));
+        Assert.Throws<IOException>(() => Output.AtomicWriter.SafePath(site.Output, "/etc/passwd"));
+        Assert.Throws<IOException>(() => Output.AtomicWriter.SafePath(site.Output, "a\\..\\..\\b"));
+    }
+
+    [Fact]
+    public void Ids_that_try_to_escape_the_output_folder_are_rejected_and_nothing_is_written()
+    {
+        using var site = new TestSite();
+        site.Write("articles/..evil.md", "---\ntitle: x\nsource: alpha-news\ntopics: [security-cooperation]\n---\nText.\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        DiagnosticAssert.Has(r, "BRF030", "articles/..evil.md");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Base_url_with_a_path_prefix_prefixes_every_internal_link()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build(baseUrl: "https://user.github.io/repo/").Success);
+        var html = site.Page("articles/2023-12-13-alpha/index.html");
+        Assert.Contains("href=\"/repo/assets/site.", html);
+        Assert.Contains("<link rel=\"canonical\" href=\"https://user.github.io/repo/articles/2023-12-13-alpha/\">", html);
+        Assert.DoesNotMatch("(href|src)=\"/(?!repo/)", html);
+    }
+
+    [Fact]
+    public void Article_page_carries_open_graph_and_news_article_json_ld()
+    {
+        using var site = new TestSite();
+        site.Build();
+        var html = site.Page("articles/2023-12-13-alpha/index.html");
+        Assert.Contains("<meta property=\"article:published_time\" content=\"2023-12-13\">", html);
+        Assert.Contains("\"@type\":\"NewsArticle\"", html);
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+    }
+
+    [Fact]
+    public void Unknown_date_and_author_are_shown_as_unknown()
+    {
+        using var site = new TestSite();
+        site.Build();
+        var html = site.Page("articles/2023-12-14-beta/index.html");
+        Assert.Contains("date unknown", html);
+        Assert.Contains("not named in the captured text", html);
+        Assert.Contains("link unknown", html);
+    }
+
+    internal static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+}
