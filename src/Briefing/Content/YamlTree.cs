@@ -48,11 +48,13 @@ public static class YamlTree
         var stack = new Stack<(YNode Node, YScalar? PendingKey)>();
         YNode? root = null;
         var documents = 0;
+        var last = new SourcePos(file, 1 + lineOffset, 1);
         try
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                last = P(ev.Start);
                 switch (ev)
                 {
                     case StreamStart or StreamEnd or DocumentEnd:
@@ -102,6 +104,12 @@ public static class YamlTree
             var idx = msg.IndexOf("): ", StringComparison.Ordinal);
             if (msg.StartsWith('(') && idx > 0) msg = msg[(idx + 3)..];
             diags.Error(Codes.YamlSyntax, P(ex.Start), $"Malformed YAML: {msg} Check indentation, colons and quotes on this line or the one before.");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (e.g. an unclosed flow list); report it as syntax.
+            diags.Error(Codes.YamlSyntax, last, "Malformed YAML after this line: an unclosed [ ], { } or quote? Close it, or quote the value.");
             return null;
         }
         return root;

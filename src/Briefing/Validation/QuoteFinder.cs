@@ -55,17 +55,21 @@ public sealed class QuoteFinder
         return _originals[paragraph][start..(end + 1)];
     }
 
-    /// <summary>The passage of the article most like the quote: the window of as many words that shares the most words with it.</summary>
+    /// <summary>
+    /// The passage of the article most like the quote: the window of a few more words than the quote that shares
+    /// the most words with it, trimmed to start and end on a shared word.
+    /// </summary>
     public string Closest(string quote)
     {
-        var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (qWords.Length == 0 || _joined.Length == 0) return "";
-        var want = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        static string Key(string w) => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
+        if (qWords.Count == 0 || _joined.Length == 0) return "";
+        var want = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in qWords) want[w] = want.GetValueOrDefault(w) + 1;
         var words = _joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var n = Math.Min(qWords.Length, words.Length);
-        var have = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var score = 0;
+        var keys = words.Select(Key).ToArray();
+        var n = Math.Min(qWords.Count + 2, words.Length);
+        var have = new Dictionary<string, int>(StringComparer.Ordinal);
         int Add(string w, int delta)
         {
             var before = have.GetValueOrDefault(w);
@@ -73,16 +77,21 @@ public sealed class QuoteFinder
             var cap = want.GetValueOrDefault(w);
             return Math.Min(before + delta, cap) - Math.Min(before, cap);
         }
-        for (var i = 0; i < n; i++) score += Add(words[i], 1);
+        var score = 0;
+        for (var i = 0; i < n; i++) score += Add(keys[i], 1);
         var best = score;
         var bestStart = 0;
         for (var i = n; i < words.Length; i++)
         {
-            score += Add(words[i], 1);
-            score += Add(words[i - n], -1);
+            score += Add(keys[i], 1);
+            score += Add(keys[i - n], -1);
             if (score > best) { best = score; bestStart = i - n + 1; }
         }
-        var passage = string.Join(' ', words, bestStart, n);
+        var start = bestStart;
+        var end = bestStart + n - 1;
+        while (start < end && !want.ContainsKey(keys[start])) start++;
+        while (end > start && !want.ContainsKey(keys[end])) end--;
+        var passage = string.Join(' ', words, start, end - start + 1);
         return passage.Length > 300 ? passage[..300] + "…" : passage;
     }
 }
