@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using Briefing.Diagnostics;
+using Briefing.Pages;
+
+namespace Briefing.Preview;
+
+/// <summary>
+/// One complete build held in memory, swapped in whole: a request is always answered from a single build,
+/// never from a half-written folder. When the newest build failed, <see cref="Errors"/> holds its diagnostics.
+/// </summary>
+public sealed class SiteSnapshot
+{
+    public FrozenDictionary<string, byte[]> Files { get; }
+    public IReadOnlyList<Diagnostic> Errors { get; }
+    public int Version { get; }
+
+    public SiteSnapshot(IEnumerable<OutputFile> files, int version, IReadOnlyList<Diagnostic>? errors = null)
+    {
+        Files = files.ToFrozenDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        Version = version;
+        Errors = errors ?? [];
+    }
+
+    public SiteSnapshot WithErrors(IReadOnlyList<Diagnostic> errors, int version) => new(Files.Select(kv => new OutputFile(kv.Key, kv.Value)), version, errors);
+
+    public static SiteSnapshot FromDirectory(string dir, int version = 1)
+    {
+        var root = Path.GetFullPath(dir);
+        var files = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => new OutputFile(Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            : [];
+        return new SiteSnapshot(files, version);
+    }
+}
