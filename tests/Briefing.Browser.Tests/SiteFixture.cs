@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Briefing.Preview;
+using Microsoft.Playwright;
+
+namespace Briefing.Browser.Tests;
+
+/// <summary>
+/// Builds the real briefing (input/ + theme/) once, serves it with the project's own Kestrel host on 127.0.0.1,
+/// and starts Debian's Chromium through Playwright (no browser download). Shared by every browser test.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public SiteHost? Host { get; private set; }
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
+    public BuildResult? Build { get; private set; }
+    public string OutputDir { get; } = Path.Combine(Path.GetTempPath(), "briefing-browser-" + Guid.NewGuid().ToString("N")[..10]);
+    public static string ArtifactsDir { get; } = Path.Combine(RepoRoot, "tests", "Briefing.Browser.Tests", "artifacts");
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Briefing.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Briefing.sln).");
+        }
+    }
+
+    /// <summary>Headers applied to every response (the CSP from netlify.toml, once publishing lands).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Headers => NetlifyHeaders.ForHtml(Path.Combine(RepoRoot, "netlify.toml"));
+
+    public async Task InitializeAsync()
+    {
+        Build = new SiteBuilder().Build(new BuildOptions
+        {
+            InputDir = Path.Combine(RepoRoot, "input"),
+            ThemeDir = Path.Combine(RepoRoot, "theme"),
+            OutputDir = OutputDir,
+            BaseUrl = "https://briefing.example/",
+        });
+        if (!Build.Success) throw new InvalidOperationException("The real site does not build:\n" + string.Join("\n", Build.Diagnostics));
+        Host = new SiteHost(new SiteSnapshot(Build.Files, 1), port: 0, liveReload: false, headers: Headers);
+        await Host.StartAsync();
+        EnsureChromium();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ArtifactsDir);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+        try { if (Directory.Exists(OutputDir)) Directory.Delete(OutputDir, true); } catch (IOException) { }
+    }
+
+    /// <summary>Every HTML page of the site as a URL path, e.g. "/articles/x/".</summary>
+    public IReadOnlyList<string> HtmlPages => Build!.Files
+        .Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal))
+        .Select(f => "/" + (f.Path.EndsWith("index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path))
+        .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404.</summary>
+    public IReadOnlyList<(string Kind, string Path)> PageTypes
+    {
+        get
+        {
+            var pages = HtmlPages;
+            var list = new List<(string, string)> { ("home", "/") };
+            void Add(string kind, Func<string, bool> match) { if (pages.FirstOrDefault(match) is { } p) list.Add((kind, p)); }
+            Add("topic", p => p.StartsWith("/topics/", StringComparison.Ordinal));
+            Add("article", p => p.StartsWith("/articles/", StringComparison.Ordinal));
+            Add("compare", p => p == "/compare/");
+            Add("pair", p => p.StartsWith("/compare/", StringComparison.Ordinal) && p.Contains("--", StringComparison.Ordinal));
+            Add("timeline", p => p == "/timeline/");
+            Add("glossary", p => p == "/glossary/");
+            Add("sources", p => p == "/sources/");
+            Add("404", p => p == "/404.html");
+            return list;
+        }
+    }
+
+    public string Url(string path) => new Uri(Host!.Address, path).ToString();
+
+    private static void EnsureChromium()
+    {
+        if (File.Exists(ChromiumPath)) return;
+        var canApt = Environment.UserName == "root" && File.Exists("/usr/bin/apt-get");
+        if (canApt)
+        {
+            Run("apt-get", "update -qq");
+            Run("apt-get", "install -y -qq chromium");
+        }
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Install Debian's package: sudo apt-get install -y chromium (the browser tests never download a browser).");
+    }
+
+    internal static (int Code, string Output) Run(string file, string args, string? workingDir = null, int timeoutMs = 600_000)
+    {
+        var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDir ?? Environment.CurrentDirectory };
+        psi.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeoutMs)) { p.Kill(true); throw new TimeoutException($"{file} {args} did not finish in {timeoutMs / 1000} s."); }
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+}
+
+[CollectionDefinition("site")]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>;

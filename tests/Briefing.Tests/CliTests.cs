@@ -1,0 +1,93 @@
+using Briefing.Cli;
+using Briefing.Tests.Support;
+
+namespace Briefing.Tests;
+
+public sealed class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = Program.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Build_prints_one_summary_line_and_exits_zero()
+    {
+        using var site = new TestSite();
+        var (code, stdout, stderr) = Run("--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+        Assert.Equal(0, code);
+        Assert.Matches(@"^Built \d+ pages \(\d+ files\) in \d+ ms into .+\n$", stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void Build_spelled_out_is_the_same_command()
+    {
+        using var site = new TestSite();
+        var (code, stdout, _) = Run("build", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Built ", stdout);
+    }
+
+    [Fact]
+    public void Timings_print_each_stage()
+    {
+        using var site = new TestSite();
+        var (_, stdout, _) = Run("build", "--timings", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+        foreach (var stage in new[] { "load", "validate", "analyse", "plan", "render", "write" }) Assert.Contains(stage, stdout);
+    }
+
+    [Fact]
+    public void Content_errors_exit_one_with_diagnostics_on_stderr()
+    {
+        using var site = new TestSite();
+        site.Write("claims.yml", "- id: Bad\n  topic: maritime-disputes\n  text: x\n");
+        var (code, _, stderr) = Run("check", "--input", site.Input, "--theme", site.Theme);
+        Assert.Equal(1, code);
+        Assert.Matches(@"claims\.yml\(1,\d+\): error BRF030: ", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Check_exits_zero_and_writes_nothing_on_a_valid_site()
+    {
+        using var site = new TestSite();
+        var (code, stdout, _) = Run("check", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Checked ", stdout);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Usage_errors_exit_two()
+    {
+        var (code, _, stderr) = Run("--no-such-option");
+        Assert.Equal(2, code);
+        Assert.Contains("--help", stderr);
+    }
+
+    [Fact]
+    public void Help_and_version_work()
+    {
+        var (code, stdout, _) = Run("--help");
+        Assert.Equal(0, code);
+        foreach (var word in new[] { "build", "check", "--input", "--theme", "--output", "--base-url", "--drafts", "--strict", "--timings" }) Assert.Contains(word, stdout);
+        var (vcode, vout, _) = Run("--version");
+        Assert.Equal(0, vcode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", vout);
+    }
+
+    [Fact]
+    public void Strict_fails_on_warnings()
+    {
+        using var site = new TestSite();
+        site.Delete("summaries/2023-12-14-beta.yml");
+        var (code, _, stderr) = Run("build", "--strict", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+        Assert.Equal(1, code);
+        Assert.Contains("warning BRF051", stderr);
+        Assert.Contains("(--strict)", stderr);
+    }
+}
