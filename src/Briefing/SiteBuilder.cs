@@ -38,8 +38,14 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 public sealed class SiteBuilder
 {
     private readonly ArticleCache? _cache;
+    private sealed record RenderEntry(string Body, int BodyLine, bool AllowHtml, RenderedMarkdown Result, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <summary>With a cache (preview), rendered article bodies are kept between builds and reused while unchanged.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry> _rendered = new(StringComparer.Ordinal);
 
     public SiteBuilder(ArticleCache? cache = null) => _cache = cache;
+
+    /// <summary>How many article bodies the last build rendered (not taken from the cache).</summary>
+    public int LastRendered { get; private set; }
 
     public BuildResult Build(BuildOptions o)
     {
@@ -60,11 +66,27 @@ public sealed class SiteBuilder
         var markdown = new MarkdownRenderer(content.Site.AllowHtml);
         var published = content.Articles.Where(a => o.Drafts || !a.Draft).ToList();
         var rendered = new RenderedMarkdown[content.Articles.Count];
+        var renderedCount = 0;
         Parallel.For(0, content.Articles.Count, i =>
         {
             var a = content.Articles[i];
-            rendered[i] = markdown.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, diags);
+            if (_cache is not null && _rendered.TryGetValue(a.Pos.File, out var hit) && hit.BodyLine == a.BodyLine && hit.AllowHtml == content.Site.AllowHtml && hit.Body == a.Body)
+            {
+                rendered[i] = hit.Result;
+                diags.AddRange(hit.Diagnostics);
+                return;
+            }
+            Interlocked.Increment(ref renderedCount);
+            var local = _cache is null ? diags : new DiagnosticBag();
+            rendered[i] = markdown.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, local);
+            if (_cache is not null)
+            {
+                var ds = local.Sorted();
+                diags.AddRange(ds);
+                _rendered[a.Pos.File] = new RenderEntry(a.Body, a.BodyLine, content.Site.AllowHtml, rendered[i], ds);
+            }
         });
+        LastRendered = renderedCount;
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
             finders.TryAdd(content.Articles[i].Slug, new QuoteFinder(rendered[i].Paragraphs));

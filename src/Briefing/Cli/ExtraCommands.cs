@@ -1,12 +1,47 @@
 using System.CommandLine;
+using Briefing.Diagnostics;
+using Briefing.Preview;
 
 namespace Briefing.Cli;
 
-/// <summary>The editor commands beside build and check.</summary>
+/// <summary>The editor commands beside build and check: preview, new, import.</summary>
 public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(Option[] common, Func<ParseResult, bool, BuildOptions> options, TextWriter stdout, TextWriter stderr)
     {
-        yield break;
+        var port = new Option<int>("--port", "-p") { Description = "The port to serve on (127.0.0.1 only).", DefaultValueFactory = _ => 5080 };
+        var preview = new Command("preview", "Build, serve on http://127.0.0.1:5080 with live reload, and rebuild when input/ or theme/ change.");
+        foreach (var o in common) preview.Options.Add(o);
+        preview.Options.Add(port);
+        preview.SetAction(async (r, token) =>
+        {
+            var o = options(r, true);
+            var reporter = new ConsoleReporter(stderr, color: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                githubActions: false, quiet: r.GetValue((Option<bool>)common.First(c => c.Name == "--quiet")));
+            await using var session = new PreviewSession(o, r.GetValue(port), stdout, reporter);
+            try { await session.StartAsync(); }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"error: cannot listen on 127.0.0.1:{r.GetValue(port)} ({ex.Message}). Is another preview running? Use --port to pick another.");
+                return Program.UsageErrors;
+            }
+            stdout.WriteLine($"Serving {session.Host.Address} (live reload on). Watching {o.InputDir}/ and {o.ThemeDir}/. Press Ctrl+C to stop.");
+            try { await Task.Delay(Timeout.Infinite, token); } catch (OperationCanceledException) { }
+            return Program.Success;
+        });
+
+        var slug = new Argument<string>("slug") { Description = "The new article's slug, e.g. 2024-01-05-vnexpress-hotline (lower-case letters, digits, hyphens)." };
+        var source = new Option<string>("--source", "-s") { Description = "The outlet's id (a file in input/sources/).", Required = true };
+        var topic = new Option<string[]>("--topic") { Description = "A topic id (a file in input/topics/); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var inputOpt = (Option<string>)common.First(c => c.Name == "--input");
+        var article = new Command("article", "Write skeletons for a new article and its summary.") { slug };
+        article.Options.Add(source);
+        article.Options.Add(topic);
+        article.Options.Add(inputOpt);
+        article.SetAction(r => Scaffold.NewArticle(r.GetValue(inputOpt)!, r.GetValue(slug)!, r.GetValue(source)!, r.GetValue(topic) ?? [], stdout, stderr));
+        var @new = new Command("new", "Create new content from a skeleton.");
+        @new.Subcommands.Add(article);
+
+        return [preview, @new];
     }
 }

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Briefing.Content;
+using Briefing.Diagnostics;
+
+namespace Briefing.Preview;
+
+/// <summary>
+/// <c>preview</c>: build, serve on 127.0.0.1 with live reload, watch input/ and theme/, rebuild on change.
+/// Bursts of file events (an editor's temp-file-and-rename save, two quick saves) become one rebuild; a file
+/// still locked or half-written is retried before its error is shown. A failed rebuild shows an error page in
+/// the browser and keeps the last good build on disk.
+/// </summary>
+public sealed class PreviewSession : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly TextWriter _out;
+    private readonly ConsoleReporter _reporter;
+    private readonly SiteBuilder _builder;
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private int _version;
+    private long _lastEventTicks;
+
+    public SiteHost Host { get; }
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
+    public int Rebuilds { get; private set; }
+    /// <summary>Raised after each rebuild (tests wait on it).</summary>
+    public event Action<BuildResult>? Rebuilt;
+    public ArticleCache Cache { get; } = new();
+
+    public PreviewSession(BuildOptions options, int port, TextWriter stdout, ConsoleReporter reporter)
+    {
+        _options = options;
+        _out = stdout;
+        _reporter = reporter;
+        _builder = new SiteBuilder(Cache);
+        var first = BuildOnce();
+        var basePath = new Pages.Urls(options.BaseUrl ?? "/").BasePath;
+        Host = new SiteHost(first, port, liveReload: true, basePath);
+    }
+
+    public async Task StartAsync()
+    {
+        await Host.StartAsync();
+        foreach (var dir in new[] { _options.InputDir, _options.ThemeDir }.Where(Directory.Exists))
+        {
+            var w = new FileSystemWatcher(Path.GetFullPath(dir))
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            w.Changed += OnChange;
+            w.Created += OnChange;
+            w.Deleted += OnChange;
+            w.Renamed += OnChange;
+            w.EnableRaisingEvents = true;
+            _watchers.Add(w);
+        }
+        _loop = Task.Run(Loop);
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        var name = Path.GetFileName(e.FullPath);
+        if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal)) return;
+        Interlocked.Exchange(ref _lastEventTicks, Stopwatch.GetTimestamp());
+        _signal.Release();
+    }
+
+    /// <summary>Asks for a rebuild as if a file had changed.</summary>
+    public void Touch()
+    {
+        Interlocked.Exchange(ref _lastEventTicks, Stopwatch.GetTimestamp());
+        _signal.Release();
+    }
+
+    private async Task Loop()
+    {
+        var token = _stop.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await _signal.WaitAsync(token);
+                // wait until the burst of events has been quiet for the debounce interval
+                while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastEventTicks)) < Debounce)
+                    await Task.Delay(Debounce / 3, token);
+                while (_signal.CurrentCount > 0) await _signal.WaitAsync(token);
+                Host.Publish(BuildOnce());
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private SiteSnapshot BuildOnce()
+    {
+        var sw = Stopwatch.StartNew();
+        BuildResult result = _builder.Build(_options);
+        for (var attempt = 1; attempt <= 3 && !result.Success && result.Diagnostics.Any(d => d.Code == Codes.Unreadable); attempt++)
+        {
+            Thread.Sleep(100 * attempt); // a file may still be locked or mid-rename by the editor
+            result = _builder.Build(_options);
+        }
+        var version = Interlocked.Increment(ref _version);
+        Rebuilds++;
+        _reporter.Report(result.Diagnostics);
+        var parsed = Cache.TakeMisses();
+        var ms = sw.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        var now = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        _out.WriteLine(result.Success
+            ? $"[{now}] rebuilt {result.PagesWritten} pages in {ms} ms ({parsed} article(s) parsed, {_builder.LastRendered} rendered)"
+            : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows them, the last good build stays on disk");
+        Rebuilt?.Invoke(result);
+        if (result.Success) return new SiteSnapshot(result.Files, version);
+        var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
+        return previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        foreach (var w in _watchers) w.Dispose();
+        if (_loop is not null) await _loop;
+        await Host.DisposeAsync();
+        _stop.Dispose();
+    }
+}
