@@ -148,8 +148,12 @@ public sealed partial class PageTests(SiteFixture site)
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                 Assert.True(new FileInfo(file).Length > 5_000, file);
-                var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-                Assert.False(overflow, $"{kind} at {width}px scrolls sideways");
+                var overflow = await page.EvaluateAsync<string>(@"() => {
+                    if (document.documentElement.scrollWidth <= window.innerWidth + 1) return '';
+                    const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'));
+                    return wide.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40)).join(' | ');
+                }");
+                Assert.True(overflow.Length == 0, $"{kind} at {width}px scrolls sideways: {overflow}");
                 written++;
             }
             await context.CloseAsync();

@@ -201,7 +201,7 @@ public sealed partial class Planner
 
     private Page Timeline()
     {
-        var vm = new TimelineVm(_c.Timeline.Select(Event).ToList());
+        var vm = new TimelineVm(_c.Timeline.GroupBy(e => e.Date.Year).Select(g => new YearVm(g.Key.ToString(CultureInfo.InvariantCulture), g.Select(Event).ToList())).ToList());
         return new Page { Url = _u.Timeline, OutputPath = _u.OutputPath(_u.Timeline), Template = "timeline", Model = vm, Title = "Timeline", Description = "Dated events the articles report, with the precision they give.", Section = _u.Timeline };
     }
 

@@ -76,7 +76,8 @@ public sealed record ArticleVm
     public required string DerivedFromNote { get; init; }
 }
 
-public sealed record TimelineVm(IReadOnlyList<EventVm> Events);
+public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
+public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
 public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string Text, IReadOnlyList<Link> Articles);
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
