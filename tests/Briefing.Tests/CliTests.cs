@@ -91,3 +91,16 @@ public sealed class CliTests
         Assert.Contains("(--strict)", stderr);
     }
 }
+
+public sealed class ReadmeTests
+{
+    [Fact]
+    public void Readme_documents_every_error_code_and_the_two_commands()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        foreach (var (code, _, meaning, _) in Diagnostics.Codes.Table)
+            Assert.Contains($"| {code} |", readme);
+        Assert.Contains("dotnet run --project src/Briefing", readme);
+        Assert.Contains("dotnet test", readme);
+    }
+}
