@@ -87,7 +87,8 @@ internal static class ArticleStructure
                            !LooksLikeSubhead(line.Text);
             if (eligible && consumed[first + 1])
                 dek = line.Text;
-            else if (eligible && line.Text.Length <= 250 && !LineText.EndsLikeSentence(line.Text))
+            else if (eligible && line.Text.Length <= 250 && !LineText.EndsLikeSentence(line.Text) &&
+                     !(rest[first + 1].Line == line.Line + 1 && char.IsLower(rest[first + 1].Text[0]))) // not a hard-wrapped paragraph
             {
                 dek = line.Text;
                 warn(line.Line, "this line was taken as the dek (standfirst); move it into the body if it is the first paragraph.");

@@ -59,15 +59,31 @@ internal static partial class LineText
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    /// <summary>Lower-case ASCII letters and digits joined by single hyphens ("Xi Jinping’s visit" → "xi-jinpings-visit").</summary>
+    // Latin letters with diacritics (Latin-1, Extended-A/B, Vietnamese) and their base letters. A table, because
+    // string.Normalize does not decompose under InvariantGlobalization.
+    private static readonly string Accented =
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵ" +
+        "ĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻ" +
+        "ȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷ" +
+        "ḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạ" +
+        "ẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ";
+    private static readonly string Bases =
+        "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijj" +
+        "kkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaa" +
+        "aaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkll" +
+        "llllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaa" +
+        "aaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+    private static readonly Dictionary<char, char> BaseLetter = Accented.Zip(Bases).ToDictionary(p => p.First, p => p.Second);
+
+    /// <summary>Lower-case ASCII letters and digits joined by single hyphens ("Xi’s visit to Hà Nội" → "xis-visit-to-ha-noi").</summary>
     public static string Slugify(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
         {
             var c = ch switch { 'đ' or 'Đ' => 'd', 'ø' or 'Ø' => 'o', 'ł' or 'Ł' => 'l', 'ß' => 's', 'æ' or 'Æ' => 'a', 'œ' or 'Œ' => 'o', _ => ch };
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            c = BaseLetter.GetValueOrDefault(c, c);
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue; // combining accents
             if (c is '\'' or '’' or 'ʼ' or '‘') continue; // "Xi’s" → "xis", not "xi-s"
             c = char.ToLowerInvariant(c);
             sb.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-');

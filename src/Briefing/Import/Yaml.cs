@@ -21,7 +21,6 @@ internal static class Yaml
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
                 case '\u0085': sb.Append("\\N"); break;
-                case '\u00A0': sb.Append("\\_"); break;
                 case '\u2028': sb.Append("\\L"); break;
                 case '\u2029': sb.Append("\\P"); break;
                 case '\uFEFF': sb.Append("\\uFEFF"); break;
