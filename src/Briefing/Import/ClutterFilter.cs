@@ -42,7 +42,9 @@ internal static class ClutterFilter
                     warn(line.Line, $"{rule.Description} (rule {rule.Name})");
                     break;
                 case ClutterKinds.BlockStart:
-                    var end = FindBlockEnd(lines, i, rules.First(r => r.Kind == ClutterKinds.BlockEnd && r.Name == rule.Name), warn);
+                    // Rules from ClutterPatterns.Load always pair a block-start with a block-end; a list built in code may not.
+                    var endRule = rules.FirstOrDefault(r => r.Kind == ClutterKinds.BlockEnd && r.Name == rule.Name);
+                    var end = endRule is null ? -1 : FindBlockEnd(lines, i, endRule, warn);
                     if (end < 0)
                         warn(line.Line, $"'{rule.Name}' starts here but does not end within {MaxBlockLines} lines; only this line was removed.");
                     for (var k = i + 1; k <= end; k++) removedBy[k] = rule.Name;

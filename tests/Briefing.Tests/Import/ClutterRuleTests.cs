@@ -127,6 +127,22 @@ public sealed class ClutterRuleTests
         Assert.Equal(4, result.Removed.Count(r => r.Rule == "script"));
     }
 
+    [Fact]
+    public void A_block_that_never_ends_removes_only_its_first_line_and_warns()
+    {
+        var result = Importing.Run(Importing.Around("<script>\nvar x = 1;"));
+        Assert.Contains("var x = 1;", ImportedArticle.From(result).BodyText);
+        Assert.Contains(result.Warnings, w => w.Contains("does not end within", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_block_start_rule_without_its_end_rule_does_not_throw()
+    {
+        ClutterRule[] rules = [new("widget", ClutterKinds.BlockStart, "BEGIN WIDGET", "a widget")];
+        var result = ArticleImporter.Import("A headline\n\nBEGIN WIDGET\nwidget text\n\nThe paragraph.\n", "test", rules: rules);
+        Assert.Equal([new RemovedLine(3, "BEGIN WIDGET", "widget")], result.Removed);
+    }
+
     [Theory]
     [InlineData("IMAGE SOURCE: Luong Thai Linh/Pool/AFP/Getty Images", "image-credit")]
     [InlineData("Photo: AFP", "image-credit")]
