@@ -42,6 +42,17 @@ public static class ExtraCommands
         var @new = new Command("new", "Create new content from a skeleton.");
         @new.Subcommands.Add(article);
 
-        return [preview, @new];
+        var file = new Argument<string>("file") { Description = "The captured article: plain text or HTML." };
+        var importSource = new Option<string>("--source", "-s") { Description = "The outlet's id (a file in input/sources/).", Required = true };
+        var rules = new Option<string?>("--rules") { Description = "A clutter-rules file to use instead of the built-in patterns (same format as src/Briefing/Import/clutter.yml)." };
+        var slugOpt = new Option<string?>("--slug") { Description = "The article's slug (default: from date, source and title)." };
+        var import = new Command("import", "Turn a captured plain-text or HTML article into input/articles/<slug>.md, removing page clutter and listing what was removed.") { file };
+        import.Options.Add(importSource);
+        import.Options.Add(rules);
+        import.Options.Add(slugOpt);
+        import.Options.Add(inputOpt);
+        import.SetAction(r => Importer.Run(r.GetValue(file)!, r.GetValue(importSource)!, r.GetValue(inputOpt)!, r.GetValue(slugOpt), r.GetValue(rules), stdout, stderr));
+
+        return [preview, @new, import];
     }
 }
