@@ -9,9 +9,21 @@ public sealed partial class Planner
     [GeneratedRegex(@"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozens?|scores?|first|second|third|fourth|fifth)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWord();
 
-    /// <summary>The numbers a quote gives ("16-page", "13 major agreements", "dozens of", "fourth"), lower-cased.</summary>
+    /// <summary>
+    /// The numbers a quote gives ("16-page", "13 major agreements", "dozens of", "fourth"), lower-cased. Spelled-out
+    /// words that do not count anything are skipped: "the two sides", "one of its".
+    /// </summary>
     public static IReadOnlyList<string> Numbers(string quote) =>
-        NumberWord().Matches(quote).Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ',')).Distinct().Order(StringComparer.Ordinal).ToList();
+        NumberWord().Matches(quote)
+            .Where(m => char.IsDigit(m.Value[0]) || !(PrecededByThe(quote, m.Index) || quote.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase) && m.Value.ToLowerInvariant() is "one" or "two"))
+            .Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ','))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static bool PrecededByThe(string s, int index)
+    {
+        var before = s.AsSpan(0, index).TrimEnd();
+        return before.EndsWith("the", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetter(before[^4]));
+    }
 
     private Page Compare()
     {
