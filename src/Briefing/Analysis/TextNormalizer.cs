@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+
+namespace Briefing.Analysis;
+
+/// <summary>One word of a paragraph: its normalised form and where it sits in the original text.</summary>
+/// <param name="Word">The normalised word (see <see cref="TextNormalizer"/>); never empty.</param>
+/// <param name="Start">Index of the word's first character in the original paragraph.</param>
+/// <param name="End">Index just past the word's last character in the original paragraph.</param>
+internal readonly record struct WordToken(string Word, int Start, int End);
+
+/// <summary>
+/// Splits text into normalised words, keeping each word's position in the original text.
+/// </summary>
+/// <remarks>
+/// <para>Normalisation makes two copies of the same wire text compare equal whatever their
+/// house style or the way they were captured:</para>
+/// <list type="bullet">
+/// <item>Letters, combining marks and digits make words; everything else separates them
+/// (white space, punctuation, symbols, and every dash: hyphen, en and em dash, minus).
+/// So "China–Vietnam", "China-Vietnam" and "China - Vietnam" are the same two words.</item>
+/// <item>Apostrophes and single quotes (' ‘ ’ ʼ ′ ` ´) and invisible format characters
+/// (soft hyphen, zero-width joiners) are dropped without splitting a word, so "Xi’s",
+/// "Xi's" and "Xis" are the same word and a quote mark next to a word is ignored.</item>
+/// <item>A full stop between two word characters ("U.S.") and a comma between two digits
+/// ("10,000") are dropped without splitting, so "U.S." and "US" compare equal.</item>
+/// <item>Compatibility forms are folded: full-width Latin letters and digits to ASCII,
+/// the Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ to their letters.</item>
+/// <item>Latin diacritics are removed (the equivalent of NFKD followed by dropping combining
+/// marks, for Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional, plus
+/// đ→d, ø→o, ł→l, ß→ss, æ→ae, œ→oe, þ→th…), so precomposed "Nguyễn", decomposed
+/// "Nguye&#x303;&#x302;n" and the English-press "Nguyen" are one word.</item>
+/// <item>Everything is lower-cased (invariant culture).</item>
+/// </list>
+/// <para>Why not <see cref="string.Normalize(NormalizationForm)"/>: the project builds with
+/// <c>InvariantGlobalization</c>, where the runtime's Unicode normalisation is a no-op, and
+/// output must not depend on whether ICU is installed. The folding here is table-driven and
+/// gives the same result on every machine.</para>
+/// </remarks>
+internal static class TextNormalizer
+{
+    /// <summary>Splits <paramref name="text"/> into normalised words in order.</summary>
+    public static WordToken[] Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<WordToken>();
+        var word = new StringBuilder();
+        int start = -1; // start of the current word, -1 when outside a word
+        int end = -1;   // end of the last word character of the current word
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            int width = char.IsSurrogatePair(text, i) ? 2 : 1;
+            switch (Classify(text, i))
+            {
+                case CharClass.Word:
+                    if (start < 0)
+                    {
+                        start = i;
+                    }
+                    AppendFolded(word, text, i, width);
+                    end = i + width;
+                    break;
+                case CharClass.Joiner:
+                    break; // dropped; neither starts nor ends a word
+                case CharClass.InnerJoiner:
+                    if (start >= 0 && end == i && i + 1 < text.Length && IsJoinableNeighbour(text, i))
+                    {
+                        break; // "U.S", "10,000": dropped inside a word
+                    }
+                    Flush();
+                    break;
+                default:
+                    Flush();
+                    break;
+            }
+            i += width;
+        }
+        Flush();
+        return [.. tokens];
+
+        void Flush()
+        {
+            if (start >= 0 && word.Length > 0)
+            {
+                tokens.Add(new WordToken(word.ToString(), start, end));
+            }
+            word.Clear();
+            start = -1;
+            end = -1;
+        }
+    }
+
+    /// <summary>The normalised words of <paramref name="text"/>, without positions.</summary>
+    public static string[] Words(string text) => Array.ConvertAll(Tokenize(text), t => t.Word);
+
+    private enum CharClass { Word, Joiner, InnerJoiner, Separator }
+
+    private static CharClass Classify(string text, int i)
+    {
+        char c = text[i];
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            return CharClass.Word;
+        }
+        switch (c)
+        {
+            case '\'': case '\u2018': case '\u2019': case '\u02BC': case '\u02B9':
+            case '\u2032': case '`': case '\u00B4': case '\uFF07':
+                return CharClass.Joiner;
+            case '.': case ',':
+                return CharClass.InnerJoiner;
+            case '\u200B': // zero-width space separates words
+                return CharClass.Separator;
+        }
+        if (c < 0x80)
+        {
+            return CharClass.Separator; // ASCII space, punctuation, symbols, controls
+        }
+        var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+        return category switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+                or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+                or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
+                or UnicodeCategory.OtherNumber => CharClass.Word,
+            UnicodeCategory.Format => CharClass.Joiner,
+            _ => CharClass.Separator,
+        };
+    }
+
+    // '.' joins two word characters; ',' joins two digits.
+    private static bool IsJoinableNeighbour(string text, int i)
+    {
+        if (Classify(text, i + 1) != CharClass.Word)
+        {
+            return false;
+        }
+        if (text[i] == '.')
+        {
+            return true;
+        }
+        return char.IsDigit(text, i - 1) && char.IsDigit(text, i + 1);
+    }
+
+    private static void AppendFolded(StringBuilder sb, string text, int i, int width)
+    {
+        if (width == 2)
+        {
+            sb.Append(text, i, 2); // outside the BMP: kept as is
+            return;
+        }
+        char c = text[i];
+        if (c < 0x80)
+        {
+            sb.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+            return;
+        }
+        if (c is >= '\u0300' and <= '\u036F')
+        {
+            return; // combining diacritical mark: dropped (decomposed accents)
+        }
+        if (c is >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A')
+        {
+            sb.Append(char.ToLowerInvariant((char)(c - 0xFEE0)));
+            return;
+        }
+        if (LatinFold.TryFold(c, out string? folded))
+        {
+            sb.Append(folded);
+            return;
+        }
+        sb.Append(char.ToLowerInvariant(c));
+    }
+}

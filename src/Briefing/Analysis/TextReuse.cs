@@ -1,0 +1,196 @@
+using System.Runtime.InteropServices;
+
+namespace Briefing.Analysis;
+
+/// <summary>
+/// Computed text reuse between articles: word n-gram containment in both directions, the
+/// shared passages, and a flag for pairs that likely share wire copy.
+/// </summary>
+/// <remarks>
+/// <para>Method. Each paragraph is normalised and split into words
+/// (<see cref="TextNormalizer"/>), then cut into overlapping shingles of
+/// <see cref="TextReuseOptions.ShingleSize"/> words (never across paragraphs), each hashed to
+/// 64 bits with FNV-1a (<see cref="StableHash"/>). Containment of A in B is
+/// |S(A) ∩ S(B)| / |S(A)| over distinct shingles.</para>
+/// <para>Cost. No pair of documents is ever compared text against text. An inverted index
+/// maps each shingle hash to the documents that contain it; shared-shingle counts are
+/// accumulated by walking the postings of shingles found in two or more documents, so the
+/// work is linear in the total number of shingles plus the number of (shingle, pair)
+/// coincidences. Boilerplate shingles (see
+/// <see cref="TextReuseOptions.BoilerplateDocumentFraction"/>) are skipped, which bounds the
+/// postings walked per shingle. Passages are then found only for pairs that share at least
+/// <see cref="TextReuseOptions.PassageMinSharedShingles"/> shingles, at one hash lookup per
+/// shingle of A. The word-level diff is not done here at all: <see cref="PairAligner"/> does
+/// it, for flagged pairs only.</para>
+/// <para>Output is deterministic: same input, same pairs, same numbers, same order.</para>
+/// </remarks>
+public static class TextReuse
+{
+    /// <summary>
+    /// Analyses every pair of <paramref name="docs"/>. Returns the pairs that share at least
+    /// one (non-boilerplate) shingle, ordered by (A, B) in ordinal order, where A &lt; B.
+    /// Pairs that share nothing are omitted.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two documents have the same id.</exception>
+    public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        options ??= TextReuseOptions.Default;
+        options.Validate();
+
+        foreach (var doc in docs)
+        {
+            ArgumentNullException.ThrowIfNull(doc, nameof(docs));
+            ArgumentNullException.ThrowIfNull(doc.Id, nameof(docs));
+            ArgumentNullException.ThrowIfNull(doc.Paragraphs, nameof(docs));
+        }
+        var sorted = docs.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (string.Equals(sorted[i - 1].Id, sorted[i].Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Two documents have the id '{sorted[i].Id}'; ids must be unique.", nameof(docs));
+            }
+        }
+
+        int n = sorted.Length;
+        var shingled = new ShingledDocument[n];
+        Parallel.For(0, n, d => shingled[d] = ShingledDocument.Create(sorted[d], options.ShingleSize));
+
+        var (pairCounts, boilerplate) = CountSharedShingles(shingled, options);
+
+        // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
+        var keys = pairCounts.Keys.ToArray();
+        Array.Sort(keys);
+        var pairs = new ReusePair[keys.Length];
+        Parallel.For(0, keys.Length, k =>
+        {
+            int a = (int)(keys[k] / n);
+            int b = (int)(keys[k] % n);
+            int shared = pairCounts[keys[k]];
+            var docA = shingled[a];
+            var docB = shingled[b];
+            double inB = docA.DistinctCount == 0 ? 0 : (double)shared / docA.DistinctCount;
+            double inA = docB.DistinctCount == 0 ? 0 : (double)shared / docB.DistinctCount;
+            bool flagged = shared >= options.MinSharedShinglesToFlag && Math.Max(inB, inA) >= options.FlagThreshold;
+            IReadOnlyList<SharedPassage> passages = shared >= options.PassageMinSharedShingles
+                ? FindPassages(docA, docB, options.ShingleSize, boilerplate)
+                : [];
+            pairs[k] = new ReusePair(docA.Source.Id, docB.Source.Id, inB, inA, shared, flagged, passages);
+        });
+        return pairs;
+    }
+
+    /// <summary>
+    /// Builds the inverted index (shingle hash → documents) and, for every shingle in two or
+    /// more documents, adds one to the count of each pair of those documents.
+    /// </summary>
+    private static (Dictionary<long, int> PairCounts, HashSet<ulong> Boilerplate) CountSharedShingles(
+        ShingledDocument[] docs, TextReuseOptions options)
+    {
+        int n = docs.Length;
+        // Postings: a value >= 0 is the only document holding the hash; a value < 0 is ~index
+        // into `lists` (documents in increasing order, as they are added in order).
+        var index = new Dictionary<ulong, int>(docs.Sum(d => d.DistinctCount));
+        var lists = new List<List<int>>();
+        for (int d = 0; d < n; d++)
+        {
+            foreach (ulong hash in docs[d].First.Keys)
+            {
+                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, hash, out bool exists);
+                if (!exists)
+                {
+                    slot = d;
+                }
+                else if (slot >= 0)
+                {
+                    lists.Add([slot, d]);
+                    slot = ~(lists.Count - 1);
+                }
+                else
+                {
+                    lists[~slot].Add(d);
+                }
+            }
+        }
+
+        int maxDocuments = Math.Max(options.BoilerplateMinDocuments, (int)Math.Floor(options.BoilerplateDocumentFraction * n));
+        var boilerplate = new HashSet<ulong>();
+        if (lists.Count > 0)
+        {
+            foreach (var (hash, slot) in index)
+            {
+                if (slot < 0 && lists[~slot].Count > maxDocuments)
+                {
+                    boilerplate.Add(hash);
+                }
+            }
+        }
+
+        var counts = new Dictionary<long, int>();
+        foreach (var postings in lists)
+        {
+            if (postings.Count > maxDocuments)
+            {
+                continue; // boilerplate
+            }
+            for (int i = 0; i < postings.Count; i++)
+            {
+                for (int j = i + 1; j < postings.Count; j++)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)postings[i] * n + postings[j], out _)++;
+                }
+            }
+        }
+        return (counts, boilerplate);
+    }
+
+    /// <summary>
+    /// The maximal runs of consecutive shared shingles between A and B, as passages of words.
+    /// A run of m shingles starting at word i of A's paragraph and word j of B's is the m + k − 1
+    /// words from i; it is maximal when the shingles before (i − 1, j − 1) and after
+    /// (i + m, j + m) are not shared.
+    /// </summary>
+    private static List<SharedPassage> FindPassages(ShingledDocument a, ShingledDocument b, int k, HashSet<ulong> boilerplate)
+    {
+        var passages = new List<SharedPassage>();
+        for (int oa = 0; oa < a.Hashes.Length; oa++)
+        {
+            ulong h = a.Hashes[oa];
+            if (!b.First.TryGetValue(h, out int ob) || boilerplate.Contains(h))
+            {
+                continue;
+            }
+            int pa = a.ParagraphOf[oa];
+            int i = a.WordIndexOf[oa];
+            for (; ob >= 0; ob = b.Next[ob])
+            {
+                int pb = b.ParagraphOf[ob];
+                int j = b.WordIndexOf[ob];
+                // Not the start of a run if the previous shingles (same paragraphs) match too.
+                if (i > 0 && j > 0 && a.Hashes[oa - 1] == b.Hashes[ob - 1] && !boilerplate.Contains(a.Hashes[oa - 1]))
+                {
+                    continue;
+                }
+                int m = 1;
+                while (oa + m < a.ParagraphStart[pa + 1] && ob + m < b.ParagraphStart[pb + 1]
+                       && a.Hashes[oa + m] == b.Hashes[ob + m] && !boilerplate.Contains(a.Hashes[oa + m]))
+                {
+                    m++;
+                }
+                int lastWord = m + k - 2;
+                var wa = a.Words[pa];
+                var wb = b.Words[pb];
+                string paragraphA = a.Source.Paragraphs[pa];
+                passages.Add(new SharedPassage(pa, pb, paragraphA[wa[i].Start..wa[i + lastWord].End])
+                {
+                    StartA = wa[i].Start,
+                    StartB = wb[j].Start,
+                    LengthB = wb[j + lastWord].End - wb[j].Start,
+                    WordCount = m + k - 1,
+                });
+            }
+        }
+        return passages;
+    }
+}
