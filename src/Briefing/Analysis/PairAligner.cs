@@ -52,7 +52,7 @@ public sealed record AlignedRow(int? ParagraphA, int? ParagraphB, IReadOnlyList<
 /// </summary>
 /// <remarks>
 /// <para>Paragraph pairing. The similarity of two paragraphs is the Dice coefficient of their
-/// sets of word bigrams (normalised words, as in <see cref="TextNormalizer"/>):
+/// sets of word bigrams (normalised words, as in <see cref="WordTokenizer"/>):
 /// 2·|B(p) ∩ B(q)| / (|B(p)| + |B(q)|). Paragraphs are paired one to one and in order by a
 /// longest common subsequence over paragraphs that maximises the summed similarity; only
 /// pairs with similarity ≥ the minimum (<see cref="DefaultMinParagraphSimilarity"/>) may be
@@ -382,7 +382,7 @@ public static class PairAligner
         public Side(ReuseDocument doc)
         {
             Text = doc.Paragraphs.Select(p => p ?? string.Empty).ToArray();
-            Words = Array.ConvertAll(Text, TextNormalizer.Tokenize);
+            Words = Array.ConvertAll(Text, WordTokenizer.Tokenize);
             Bigrams = Array.ConvertAll(Words, BigramsOf);
         }
 

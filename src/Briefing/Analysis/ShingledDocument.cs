@@ -56,7 +56,7 @@ internal sealed class ShingledDocument
         int total = 0;
         for (int p = 0; p < words.Length; p++)
         {
-            words[p] = TextNormalizer.Tokenize(doc.Paragraphs[p] ?? string.Empty);
+            words[p] = WordTokenizer.Tokenize(doc.Paragraphs[p] ?? string.Empty);
             wordHashes[p] = Array.ConvertAll(words[p], w => StableHash.Word(w.Word));
             total += Math.Max(0, words[p].Length - shingleSize + 1);
         }

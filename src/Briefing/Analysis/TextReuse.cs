@@ -8,7 +8,7 @@ namespace Briefing.Analysis;
 /// </summary>
 /// <remarks>
 /// <para>Method. Each paragraph is normalised and split into words
-/// (<see cref="TextNormalizer"/>), then cut into overlapping shingles of
+/// (<see cref="WordTokenizer"/>), then cut into overlapping shingles of
 /// <see cref="TextReuseOptions.ShingleSize"/> words (never across paragraphs), each hashed to
 /// 64 bits with FNV-1a (<see cref="StableHash"/>). Containment of A in B is
 /// |S(A) ∩ S(B)| / |S(A)| over distinct shingles.</para>

@@ -41,9 +41,9 @@ public sealed class RealArticlesReuseTests(ITestOutputHelper output)
 
     private static ArticleText.Article FindBy(IReadOnlyList<ArticleText.Article> articles, string phrase)
     {
-        string needle = " " + string.Join(' ', TextNormalizer.Words(phrase)) + " ";
+        string needle = " " + string.Join(' ', WordTokenizer.Words(phrase)) + " ";
         var matches = articles
-            .Where(a => (" " + string.Join(' ', a.Paragraphs.SelectMany(TextNormalizer.Words)) + " ").Contains(needle, StringComparison.Ordinal))
+            .Where(a => (" " + string.Join(' ', a.Paragraphs.SelectMany(WordTokenizer.Words)) + " ").Contains(needle, StringComparison.Ordinal))
             .ToList();
         Assert.True(matches.Count == 1,
             $"Expected exactly one article containing \"{phrase}\", found {matches.Count}: {string.Join(", ", matches.Select(m => m.Slug))}.");

@@ -4,7 +4,7 @@ using System.Text;
 namespace Briefing.Analysis;
 
 /// <summary>One word of a paragraph: its normalised form and where it sits in the original text.</summary>
-/// <param name="Word">The normalised word (see <see cref="TextNormalizer"/>); never empty.</param>
+/// <param name="Word">The normalised word (see <see cref="WordTokenizer"/>); never empty.</param>
 /// <param name="Start">Index of the word's first character in the original paragraph.</param>
 /// <param name="End">Index just past the word's last character in the original paragraph.</param>
 internal readonly record struct WordToken(string Word, int Start, int End);
@@ -37,7 +37,7 @@ internal readonly record struct WordToken(string Word, int Start, int End);
 /// output must not depend on whether ICU is installed. The folding here is table-driven and
 /// gives the same result on every machine.</para>
 /// </remarks>
-internal static class TextNormalizer
+internal static class WordTokenizer
 {
     /// <summary>Splits <paramref name="text"/> into normalised words in order.</summary>
     public static WordToken[] Tokenize(string text)
