@@ -104,7 +104,10 @@ public sealed class SiteBuilder
             if ((!o.Drafts && a.Draft) || !seen.Add(a.Slug) || !Validator.IsValidId(a.Slug)) continue;
             infos.Add(new ArticleInfo(a, a.Source is { } s ? sources.GetValueOrDefault(s.Value) : null, summaries.GetValueOrDefault(a.Slug), rendered[i], finders[a.Slug]));
         }
-        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), [], "pending");
+        var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
+        var measures = TextReuse.Analyse(reuseDocs).Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
+            p.Passages.Select(x => x.Text).ToList())).ToList();
+        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
         Stage("analyse");
 

@@ -55,6 +55,10 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyDi
         return new ReuseSummary(findings, groupOf, method);
     }
 
+    /// <summary>How the site explains the computation to readers.</summary>
+    public static string MethodText(TextReuseOptions o) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Computed from the texts, not judged by hand: each article is cut into overlapping runs of {o.ShingleSize} words, and for every pair we measure the share of each article's runs that also occur in the other. A pair is flagged as sharing wording when at least {o.FlagThreshold:P0} of either article's runs appear in the other (and at least {o.MinSharedShinglesToFlag} runs are shared). Common phrases and the joint statement's quoted words are too short to trip this. Where the editors' judgement (derived_from) differs, both are shown.");
+
     private static (string, string) Order(string x, string y) => string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x);
 
     private static string Who(string a, string b, Dictionary<string, string> derived) =>

@@ -83,5 +83,61 @@ public sealed partial class Planner
             Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees, f.Passages);
     }
 
+    /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
+    private IEnumerable<Page> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(PairPage);
+
+    private Page PairPage(ReuseFinding f)
+    {
+        var a = _a.BySlug[f.A];
+        var b = _a.BySlug[f.B];
+        var rows = PairAligner.Align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs))
+            .Select(r => new PairRowVm(
+                r.ParagraphA is int pa ? _u.Paragraph(a.Slug, pa) : "", r.ParagraphA is int la ? $"¶ {la + 1}" : "",
+                SpansHtml(r.SpansA),
+                r.ParagraphB is int pb ? _u.Paragraph(b.Slug, pb) : "", r.ParagraphB is int lb ? $"¶ {lb + 1}" : "",
+                SpansHtml(r.SpansB),
+                r.ParagraphA is not null && r.ParagraphB is not null))
+            .ToList();
+        var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
+            Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,
+            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0));
+        var url = _u.ComparePair(f.A, f.B);
+        return new Page
+        {
+            Url = url, OutputPath = _u.OutputPath(url), Template = "pair", Model = vm, Section = _u.Compare,
+            Title = $"Side by side: {SourceName(a)} and {SourceName(b)}",
+            Description = $"The texts of “{a.Article.Title}” and “{b.Article.Title}” aligned paragraph by paragraph, with shared, added and dropped words marked.",
+        };
+    }
+
+    /// <summary>Word spans as HTML: shared words in &lt;mark&gt;, words only one text has in &lt;del&gt;/&lt;ins&gt; with a label for screen readers.</summary>
+    private static string SpansHtml(IReadOnlyList<DiffSpan> spans)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var span in spans)
+        {
+            var text = System.Net.WebUtility.HtmlEncode(span.Text);
+            if (string.IsNullOrWhiteSpace(span.Text)) { sb.Append(text); continue; }
+            sb.Append(span.Kind switch
+            {
+                DiffKind.Equal => $"<mark>{text}</mark>",
+                DiffKind.Deleted => $"<del><span class=\"visually-hidden\">only here: </span>{text}</del>",
+                _ => $"<ins><span class=\"visually-hidden\">only here: </span>{text}</ins>",
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>What the article page says about shared wording with other articles.</summary>
+    private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => _a.Reuse.Pairs
+        .Where(f => f.A == slug || f.B == slug)
+        .Select(f =>
+        {
+            var other = _a.BySlug[f.A == slug ? f.B : f.A];
+            var (mine, theirs) = f.A == slug ? (f.AInB, f.BInA) : (f.BInA, f.AInB);
+            return new ReuseNoteVm(other.Article.Title + " (" + SourceName(other) + ")", _u.Article(other.Slug), f.HasPairPage ? _u.ComparePair(f.A, f.B) : "",
+                Percent(mine), Percent(theirs), f.Verdict + (f.EditorNote.Length > 0 ? ". " + f.EditorNote.TrimEnd('.') : ""), f.HasPairPage);
+        }).ToList();
+
     public static string Percent(double share) => Math.Round(share * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

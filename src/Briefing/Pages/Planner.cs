@@ -31,6 +31,7 @@ public sealed partial class Planner
         var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
         pages.AddRange(_c.Topics.Select(Topic));
         pages.AddRange(_a.Articles.Select(Article));
+        pages.AddRange(PairPages());
         return pages;
     }
 
@@ -174,7 +175,7 @@ public sealed partial class Planner
             BodyHtml = a.Body.Html,
             Claims = claims,
             Topics = art.Topics.Select(t => t.Value).Where(_topics.ContainsKey).Select(t => new Link(_topics[t].Title, _u.Topic(t))).ToList(),
-            Reuse = [],
+            Reuse = ReuseNotes(a.Slug),
             DerivedFromNote = art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src)
                 ? $"The editors judge that this text derives from “{src.Article.Title}” ({SourceName(src)})." : "",
         };

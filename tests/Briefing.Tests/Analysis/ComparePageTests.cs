@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Briefing.Tests.Support;
+
+namespace Briefing.Tests.Analysis;
+
+/// <summary>/compare/ and /compare/a--b/ built from the real briefing and from small fixtures.</summary>
+public sealed class ComparePageTests
+{
+    private const string Xi = "2023-12-14-security-cooperation-xi-visit";
+    private const string Pacts = "undated-security-cooperation-pacts";
+
+    private static (BuildResult Result, Func<string, string> Page) BuildReal()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "briefing-compare-" + Guid.NewGuid().ToString("N")[..8]);
+        var r = new SiteBuilder().Build(new BuildOptions { InputDir = Repo.Input, ThemeDir = Repo.Theme, OutputDir = output, Write = false });
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        return (r, path => WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(r.Files.Single(f => f.Path == path).Content)));
+    }
+
+    [Fact]
+    public void Matrix_has_a_row_per_claim_a_cell_per_article_and_counts_shared_wire_copy_once()
+    {
+        var (_, page) = BuildReal();
+        var html = page("compare/index.html");
+        var claims = File.ReadAllText(Path.Combine(Repo.Input, "claims.yml"));
+        var claimCount = Regex.Matches(claims, @"^- id:", RegexOptions.Multiline).Count;
+        Assert.Equal(claimCount, Regex.Matches(html, "<tr id=\"claim-").Count);
+        Assert.Contains("not reported", html);
+        // a claim both wire-copy articles report: N articles but fewer independent reports
+        var row = Regex.Match(html, "<tr id=\"claim-hotlines-at-sea\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains($"/articles/{Xi}/#p-", row);
+        Assert.Contains($"/articles/{Pacts}/#p-", row);
+        var m = Regex.Match(row, @"Reported by (\d+) of 5 articles, (\d+) independent report");
+        Assert.True(m.Success, row);
+        Assert.Equal(int.Parse(m.Groups[1].Value) - 1, int.Parse(m.Groups[2].Value));
+        Assert.Contains("5 articles, 4 independent reports", html);
+    }
+
+    [Fact]
+    public void Rows_where_sources_differ_show_both_quotes_and_a_marker()
+    {
+        var (_, page) = BuildReal();
+        var html = page("compare/index.html");
+        var differing = Regex.Matches(html, "<tr id=\"claim-[^\"]+\" class=\"differs\">.*?</tr>", RegexOptions.Singleline);
+        Assert.NotEmpty(differing);
+        Assert.Contains(differing, r => r.Value.Contains("Numbers differ", StringComparison.Ordinal));
+        foreach (Match r in differing)
+            Assert.True(Regex.Matches(r.Value, ":~:text=").Count >= 2, r.Value);
+    }
+
+    [Fact]
+    public void The_wire_copy_pair_is_flagged_on_compare_and_on_both_article_pages_with_a_side_by_side_page()
+    {
+        var (r, page) = BuildReal();
+        var pair = $"compare/{Xi}--{Pacts}/index.html";
+        Assert.Single(r.Files, f => f.Path.StartsWith("compare/", StringComparison.Ordinal) && f.Path.Contains("--", StringComparison.Ordinal));
+        Assert.Contains(r.Files, f => f.Path == pair);
+        Assert.Contains("Share wording — likely the same wire report", page("compare/index.html"));
+        foreach (var slug in new[] { Xi, Pacts })
+        {
+            var article = page($"articles/{slug}/index.html");
+            Assert.Contains("Share wording — likely the same wire report", article);
+            Assert.Contains($"/compare/{Xi}--{Pacts}/", article);
+        }
+        var side = page(pair);
+        Assert.Contains("<mark>", side);
+        Assert.Contains("<ins>", side);
+        Assert.Contains("<del>", side);
+        Assert.Contains($"/articles/{Xi}/#p-", side);
+        Assert.Contains($"/articles/{Pacts}/#p-", side);
+    }
+
+    [Fact]
+    public void Exclusive_details_list_claims_only_one_article_reports()
+    {
+        var (_, page) = BuildReal();
+        var html = page("compare/index.html");
+        var section = html[html.IndexOf("id=\"exclusive\"", StringComparison.Ordinal)..html.IndexOf("id=\"angles\"", StringComparison.Ordinal)];
+        Assert.Equal(5, Regex.Matches(section, "<h3>").Count);
+        Assert.Contains("regime security", section);
+    }
+
+    private static TestSite PairSite(string? derivedFrom)
+    {
+        var site = new TestSite();
+        var shared = "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
+                     "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+        site.Write("articles/2023-12-13-alpha.md", "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [security-cooperation]\n---\n" + shared + "Alpha adds its own closing paragraph about the economy and trade between the two neighbours.\n");
+        site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\ntopics: [security-cooperation]\n" + (derivedFrom is null ? "" : $"derived_from: {derivedFrom}\n") + "---\n" + shared + "Beta ends with a different paragraph about maritime disputes in the South China Sea and the region.\n");
+        site.Write("articles/2023-12-15-gamma.md", "---\ntitle: Gamma\nsource: beta-wire\ntopics: [security-cooperation]\n---\nAn unrelated commentary about history, written in entirely different words from start to finish.\n");
+        site.Write("summaries/2023-12-13-alpha.yml", "summary: a\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", "summary: b\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
+        site.Write("summaries/2023-12-15-gamma.yml", "summary: c\n");
+        site.Write("timeline.yml", "[]\n");
+        site.Write("site.yml", "title: T\nbase_url: https://example.org/\n");
+        return site;
+    }
+
+    [Fact]
+    public void Editors_derived_from_that_agrees_confirms_the_computed_pair()
+    {
+        using var site = PairSite("2023-12-13-alpha");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
+        Assert.Contains("The editors' judgement (derived_from) agrees.", compare);
+        Assert.Contains("3 articles, 2 independent reports", compare);
+    }
+
+    [Fact]
+    public void Editors_derived_from_that_disagrees_overrides_the_grouping_and_both_views_are_shown()
+    {
+        using var site = PairSite("2023-12-15-gamma");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
+        Assert.Contains("Editors and computation differ.", compare);
+        Assert.Contains("the grouping follows the editors", compare);
+        Assert.Contains("below the threshold", compare);
+        // beta is grouped with gamma (editors), not with alpha (computed): still 2 independent reports of 3
+        Assert.Contains("3 articles, 2 independent reports", compare);
+        Assert.True(File.Exists(Path.Combine(site.Output, "compare/2023-12-13-alpha--2023-12-14-beta/index.html")));
+        Assert.True(File.Exists(Path.Combine(site.Output, "compare/2023-12-14-beta--2023-12-15-gamma/index.html")));
+    }
+
+    [Fact]
+    public void Without_editors_the_computed_pair_alone_groups_the_articles()
+    {
+        using var site = PairSite(null);
+        Assert.True(site.Build().Success);
+        var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
+        Assert.Contains("3 articles, 2 independent reports", compare);
+        Assert.Contains("Reported by 2 of 3 articles, 1 independent report", compare);
+        Assert.DoesNotContain("Editors and computation differ", compare);
+    }
+}
