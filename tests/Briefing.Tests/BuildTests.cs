@@ -199,3 +199,60 @@ public sealed class BuildTests
         Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }
+
+public sealed class TemplateErrorTests
+{
+    private static string CopyTheme(string root)
+    {
+        var theme = Path.Combine(root, "theme");
+        foreach (var f in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        return theme;
+    }
+
+    [Fact]
+    public void A_template_syntax_error_names_the_template_file_and_line()
+    {
+        using var site = new TestSite();
+        site.Theme = CopyTheme(site.Root);
+        var path = Path.Combine(site.Theme, "pages", "timeline.hbs");
+        File.WriteAllText(path, "<div>\n<h1>Timeline</h1>\n{{#each years}}\n<p>{{year}</p>\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        var d = Assert.Single(r.Diagnostics, x => x.Code == "BRF080");
+        Assert.EndsWith("pages/timeline.hbs", d.File);
+        Assert.True(d.Line is >= 3 and <= 5, d.ToString());
+    }
+
+    [Fact]
+    public void A_binding_that_names_nothing_fails_the_build_naming_the_template_and_line()
+    {
+        using var site = new TestSite();
+        site.Theme = CopyTheme(site.Root);
+        var path = Path.Combine(site.Theme, "pages", "glossary.hbs");
+        File.WriteAllText(path, "<div>\n<h1>Glossary</h1>\n<p>{{peopel}}</p>\n</div>\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        var d = Assert.Single(r.Diagnostics, x => x.Code == "BRF080");
+        Assert.EndsWith("pages/glossary.hbs", d.File);
+        Assert.Equal(3, d.Line);
+        Assert.Contains("peopel", d.Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Template_values_are_html_escaped()
+    {
+        using var site = new TestSite();
+        site.Write("glossary.yml", "- id: x\n  name: \"<script>alert(1)</script> & co\"\n  kind: term\n  text: \"{{site.title}} stays text\"\n");
+        Assert.True(site.Build().Success);
+        var html = site.Page("glossary/index.html");
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", html);
+        Assert.Contains("{{site.title}} stays text", html);
+    }
+}

@@ -84,7 +84,7 @@ public sealed partial class TemplateEngine
         catch (HandlebarsException ex) { Report(display, text, ex, diags); return null; }
     }
 
-    [GeneratedRegex(@"line:?\s*(\d+)(?:[^\d]+(?:column|col):?\s*(\d+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:line:?\s*(\d+)(?:[^\d]+(?:column|col):?\s*(\d+))?|Occured at:\s*(\d+):(\d+))", RegexOptions.IgnoreCase)]
     private static partial Regex LineInMessage();
 
     private void Report(string display, string text, Exception ex, DiagnosticBag diags, string? binding = null)
@@ -93,8 +93,9 @@ public sealed partial class TemplateEngine
         var m = LineInMessage().Match(ex.Message);
         if (m.Success)
         {
-            line = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (m.Groups[2].Success) col = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var (l, c) = m.Groups[1].Success ? (m.Groups[1], m.Groups[2]) : (m.Groups[3], m.Groups[4]);
+            line = int.Parse(l.Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (c.Success) col = Math.Max(1, int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture) + (m.Groups[3].Success ? 1 : 0));
         }
         else if (binding is not null)
         {
@@ -105,7 +106,8 @@ public sealed partial class TemplateEngine
                 col = at - text.LastIndexOf('\n', Math.Max(0, at - 1));
             }
         }
-        diags.Error(Codes.TemplateError, new SourcePos(display, line, col), $"Template error: {ex.Message.Trim()} Fix the template here.");
+        var message = System.Text.RegularExpressions.Regex.Replace(ex.Message.Trim(), @"\s*Occured at:\s*\d+:\d+", "").Trim();
+        diags.Error(Codes.TemplateError, new SourcePos(display, line, col), $"Template error: {message}. Fix the template here (theme templates see only the view model's fields).");
     }
 
     public bool HasPage(string name) => _pages.ContainsKey(name);
@@ -120,15 +122,15 @@ public sealed partial class TemplateEngine
         }
         string body;
         try { body = page(model); }
-        catch (HandlebarsException ex) { Report(template, ex, diags); return null; }
+        catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException) { Report(template, ex, diags); return null; }
         try { return _layout!(layoutModel(body)); }
-        catch (HandlebarsException ex) { Report("base", ex, diags); return null; }
+        catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException) { Report("base", ex, diags); return null; }
     }
 
-    [GeneratedRegex(@"(?:Template references a missing property|undefined|')\s*[:']?\s*'?([A-Za-z_][\w.]*)")]
+    [GeneratedRegex(@"^([A-Za-z_@][\w.]*) is undefined")]
     private static partial Regex BindingInMessage();
 
-    private void Report(string name, HandlebarsException ex, DiagnosticBag diags)
+    private void Report(string name, Exception ex, DiagnosticBag diags)
     {
         var (display, text) = _sources.TryGetValue(name, out var s) ? s : ($"{_themeDisplay}/{name}.hbs", "");
         var binding = BindingInMessage().Match(ex.Message) is { Success: true } m ? m.Groups[1].Value.Split('.').Last() : null;
