@@ -8,6 +8,8 @@ public sealed record NavItem(string Label, string Url, bool Current);
 public sealed record DateVm(bool Known, string Iso, string Display, string Precision)
 {
     public static readonly DateVm Unknown = new(false, "", "Date unknown", "unknown");
+    /// <summary>"month only" / "year only" when the sources give no day; empty for a full date.</summary>
+    public string PrecisionNote => Known && Precision != "day" ? Precision + " only" : "";
 }
 
 public sealed record LayoutVm
