@@ -37,7 +37,7 @@ public sealed class PreviewSession : IAsyncDisposable
         _out = stdout;
         _reporter = reporter;
         _builder = new SiteBuilder(Cache);
-        var first = BuildOnce();
+        var (first, _) = BuildOnce();
         var basePath = new Pages.Urls(options.BaseUrl ?? "/").BasePath;
         Host = new SiteHost(first, port, liveReload: true, basePath);
     }
@@ -89,13 +89,16 @@ public sealed class PreviewSession : IAsyncDisposable
                 while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastEventTicks)) < Debounce)
                     await Task.Delay(Debounce / 3, token);
                 while (_signal.CurrentCount > 0) await _signal.WaitAsync(token);
-                Host.Publish(BuildOnce());
+                var (snapshot, result) = BuildOnce();
+                Host.Publish(snapshot);
+                // raised only once the new snapshot (or error page) is what the server answers with
+                Rebuilt?.Invoke(result);
             }
         }
         catch (OperationCanceledException) { }
     }
 
-    private SiteSnapshot BuildOnce()
+    private (SiteSnapshot, BuildResult) BuildOnce()
     {
         var sw = Stopwatch.StartNew();
         BuildResult result = _builder.Build(_options);
@@ -113,10 +116,9 @@ public sealed class PreviewSession : IAsyncDisposable
         _out.WriteLine(result.Success
             ? $"[{now}] rebuilt {result.PagesWritten} pages in {ms} ms ({parsed} article(s) parsed, {_builder.LastRendered} rendered)"
             : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows them, the last good build stays on disk");
-        Rebuilt?.Invoke(result);
-        if (result.Success) return new SiteSnapshot(result.Files, version);
+        if (result.Success) return (new SiteSnapshot(result.Files, version), result);
         var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
-        return previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version);
+        return (previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version), result);
     }
 
     public async ValueTask DisposeAsync()
