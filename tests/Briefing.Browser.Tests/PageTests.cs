@@ -162,4 +162,24 @@ public sealed partial class PageTests(SiteFixture site)
         }
         Assert.Equal(site.PageTypes.Count * 2, written);
     }
+
+    [Fact]
+    public async Task Print_drops_navigation_and_stacks_the_claims_matrix_into_labelled_cards()
+    {
+        var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 800, Height = 1100 } });
+        var page = await context.NewPageAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.GotoAsync(site.Url("/compare/"));
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-nav')).display"));
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix thead')).display"));
+        Assert.Equal("block", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix td')).display"));
+        // each stacked cell names its column, visibly, so paper needs no header row
+        var label = page.Locator(".matrix td .cell-label").First;
+        Assert.True(await label.IsVisibleAsync());
+        Assert.True((await label.BoundingBoxAsync())!.Width > 50);
+        // nothing runs off the page's right edge
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 1, $"print layout is {overflow}px too wide");
+        await context.CloseAsync();
+    }
 }

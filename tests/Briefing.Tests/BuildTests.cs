@@ -255,4 +255,17 @@ public sealed class TemplateErrorTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", html);
         Assert.Contains("{{site.title}} stays text", html);
     }
+
+    [Fact]
+    public void A_quote_that_itself_holds_double_quotes_is_printed_nested_not_doubled()
+    {
+        using var site = new TestSite();
+        site.Write("summaries/2023-12-13-alpha.yml", site.Read("summaries/2023-12-13-alpha.yml")
+            .Replace("quote: \"work more closely on \\\"intelligence exchanges\\\"\"", "quote: \"“intelligence exchanges” and defence\""));
+        Assert.True(site.Build().Success);
+        var html = site.Page("articles/2023-12-13-alpha/index.html");
+        Assert.Contains("“‘intelligence exchanges’ and defence”", html);
+        Assert.DoesNotContain("““", html);
+        Assert.Equal("“a ‘b’ <c>”", Rendering.TemplateEngine.Quoted("a “b” <c>"));
+    }
 }

@@ -35,8 +35,8 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyDi
             if (!m.Flagged && !editor) continue;
             string note, verdict;
             bool disagrees;
-            if (editor && m.Flagged) { verdict = "Share wording — likely the same wire report"; note = "The editors' judgement (derived_from) agrees."; disagrees = false; }
-            else if (editor) { verdict = "Same report, in the editors' judgement"; note = "The editors mark one as derived from the other (derived_from), but the computed overlap is below the threshold."; disagrees = true; }
+            if (editor && m.Flagged) { verdict = "Share wording — likely the same wire report"; note = "The editors' judgement agrees: they mark one as derived from the other."; disagrees = false; }
+            else if (editor) { verdict = "Same report, in the editors' judgement"; note = "The editors mark one as derived from the other, but the computed overlap is below the threshold."; disagrees = true; }
             else if (EditorContradicts(a, b)) { verdict = "Share wording — likely the same wire report"; note = "The computed overlap flags this pair, but the editors trace " + Who(a, b, derived) + " to another article, so the grouping follows the editors."; disagrees = true; }
             else { verdict = "Share wording — likely the same wire report"; note = ""; disagrees = false; }
             if (editor || (m.Flagged && !EditorContradicts(a, b))) edges.Add((a, b));
@@ -57,7 +57,7 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyDi
 
     /// <summary>How the site explains the computation to readers.</summary>
     public static string MethodText(TextReuseOptions o) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"Computed from the texts, not judged by hand: each article is cut into overlapping runs of {o.ShingleSize} words, and for every pair we measure the share of each article's runs that also occur in the other. A pair is flagged as sharing wording when at least {o.FlagThreshold:P0} of either article's runs appear in the other (and at least {o.MinSharedShinglesToFlag} runs are shared). Common phrases and the joint statement's quoted words are too short to trip this. Where the editors' judgement (derived_from) differs, both are shown.");
+        $"Computed from the texts, not judged by hand: each article is cut into overlapping runs of {o.ShingleSize} words, and for every pair we measure the share of each article's runs that also occur in the other. A pair is flagged as sharing wording when at least {o.FlagThreshold:P0} of either article's runs appear in the other (and at least {o.MinSharedShinglesToFlag} runs are shared). Common phrases and the joint statement's quoted words are too short to trip this. Where the editors' judgement differs, both are shown.");
 
     private static (string, string) Order(string x, string y) => string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x);
 

@@ -7,14 +7,14 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
 {
     private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
-    internal static readonly string[] ArticleKeys = ["title", "source", "published", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
+    internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
     private static readonly string[] KeyPointKeys = ["text", "topic", "quote"];
     private static readonly string[] ClaimRefKeys = ["claim", "quote"];
     private static readonly string[] TopicKeys = ["title", "order", "question"];
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
     private static readonly string[] ClaimKeys = ["id", "topic", "text"];
-    private static readonly string[] EventKeys = ["date", "title", "text", "articles"];
+    private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
     private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
 
     public SiteContent? Load()
@@ -135,6 +135,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Source = source,
             Published = published,
             Author = r.String("author")?.Value,
+            SourceNote = r.String("source_note")?.Value,
+            PublishedNote = r.String("published_note")?.Value,
             Dek = r.String("dek")?.Value,
             Url = r.String("url")?.Value,
             Topics = topics,
@@ -254,7 +256,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var date = ReadDate(r, "date", required: true, diags);
         var title = r.String("title", required: true);
         if (date is null || title is null) return null;
-        return new TimelineEvent(date.Value, title.Value, r.String("text")?.Value ?? "", r.StringList("articles"), n.Pos);
+        return new TimelineEvent(date.Value, title.Value, r.String("text")?.Value ?? "", r.StringList("articles"), n.Pos) { Topics = r.StringList("topics") };
     }
 
     private GlossaryEntry? ReadGlossary(YNode n)

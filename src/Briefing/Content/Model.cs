@@ -75,6 +75,10 @@ public sealed record Article
     public required Located<string>? Source { get; init; }
     public PartialDate? Published { get; init; }
     public string? Author { get; init; }
+    /// <summary>How the editors arrived at <see cref="Source"/> when the text does not name the outlet.</summary>
+    public string? SourceNote { get; init; }
+    /// <summary>How the editors arrived at <see cref="Published"/> when the text gives no calendar date.</summary>
+    public string? PublishedNote { get; init; }
     public string? Dek { get; init; }
     public string? Url { get; init; }
     public IReadOnlyList<Located<string>> Topics { get; init; } = [];
@@ -126,7 +130,11 @@ public sealed record Source
 
 public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos);
 
-public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos);
+public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
+{
+    /// <summary>The topics the event belongs to; when empty, an event shows on the topics of its articles.</summary>
+    public IReadOnlyList<Located<string>> Topics { get; init; } = [];
+}
 
 public sealed record GlossaryEntry
 {

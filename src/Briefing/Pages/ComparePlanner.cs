@@ -6,7 +6,7 @@ namespace Briefing.Pages;
 
 public sealed partial class Planner
 {
-    [GeneratedRegex(@"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozens?|scores?|first|second|third|fourth|fifth)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozens?|scores?|few|several|first|second|third|fourth|fifth)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWord();
 
     /// <summary>
@@ -14,10 +14,26 @@ public sealed partial class Planner
     /// words that do not count anything are skipped: "the two sides", "one of its".
     /// </summary>
     public static IReadOnlyList<string> Numbers(string quote) =>
-        NumberWord().Matches(quote)
-            .Where(m => char.IsDigit(m.Value[0]) || !(PrecededByThe(quote, m.Index) || quote.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase) && m.Value.ToLowerInvariant() is "one" or "two"))
-            .Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ','))
+        Counting(quote).Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ','))
             .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Each number with the word it counts, as the quote prints it: "three months", "a few months", "16-page".</summary>
+    public static IReadOnlyList<string> NumberPhrases(string quote) =>
+        Counting(quote).Select(m =>
+        {
+            var start = m.Index;
+            if (m.Value.Equals("few", StringComparison.OrdinalIgnoreCase) && start >= 2 && quote.AsSpan(0, start).TrimEnd().EndsWith(" a", StringComparison.OrdinalIgnoreCase))
+                start = quote.AsSpan(0, start).TrimEnd().Length - 1;
+            var next = CountedWord().Match(quote, m.Index + m.Length);
+            return quote[start..(m.Index + m.Length)] + (next.Success ? next.Value : "");
+        }).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    [GeneratedRegex(@"\G(?:-[\p{L}]+|\s+[\p{L}]+)")]
+    private static partial Regex CountedWord();
+
+    private static IEnumerable<Match> Counting(string quote) =>
+        NumberWord().Matches(quote)
+            .Where(m => char.IsDigit(m.Value[0]) || !(PrecededByThe(quote, m.Index) || quote.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase) && m.Value.ToLowerInvariant() is "one" or "two"));
 
     private static bool PrecededByThe(string s, int index)
     {
@@ -46,7 +62,7 @@ public sealed partial class Planner
             .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
 
         var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
-        var vm = new CompareVm(columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article.Published))).ToList(),
+        var vm = new CompareVm(columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
             groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count());
         return new Page
         {
@@ -66,13 +82,14 @@ public sealed partial class Planner
         var reporters = r.Citations.Select(c => c.ArticleSlug).Distinct(StringComparer.Ordinal).ToList();
         var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
         var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
-        var numbers = r.Citations.Select(c => string.Join(" ", Numbers(c.Quote))).Distinct().ToList();
-        var numbersDiffer = r.Citations.Count > 1 && numbers.Count > 1;
+        // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
+        var counted = r.Citations.Where(c => Numbers(c.Quote).Count > 0).ToList();
+        var numbersDiffer = counted.Select(c => string.Join(" ", Numbers(c.Quote))).Distinct().Count() > 1;
         var wordingDiffers = quotes.Count > 1;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
             $"Reported by {reporters.Count} of {_a.Articles.Count} articles, {Plural(independent, "independent report")}",
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? r.Citations.SelectMany(c => Numbers(c.Quote)).Distinct().ToList() : []);
+            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : []);
     }
 
     private ReusePairVm PairVm(ReuseFinding f)

@@ -39,12 +39,15 @@ public sealed partial class Planner
 
     public static DateVm Date(PartialDate? d) => d is { } x ? new DateVm(true, x.Iso, x.Display, x.PrecisionName) : DateVm.Unknown;
 
+    /// <summary>An article's date, marked when the editors inferred it.</summary>
+    public static DateVm Date(Article art) => Date(art.Published) is { Known: true } d ? d with { Inferred = art.PublishedNote is not null } : DateVm.Unknown;
+
     private string SourceName(ArticleInfo a) => a.Source?.Name ?? "Unknown source";
 
-    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article.Published), a.Article.Author ?? "", a.Article.Dek ?? "");
+    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", a.Article.SourceNote is not null);
 
     private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
-        ? new Link($"{a.Article.Title} ({SourceName(a)})", _u.Article(slug))
+        ? new Link($"{SourceName(a)}, {(Date(a.Article) is { Known: true } d ? d.Display : "undated")}", _u.Article(slug))
         : new Link(slug, _u.Article(slug));
 
     private IEnumerable<ArticleInfo> ByDate(IEnumerable<ArticleInfo> articles) => articles
@@ -141,7 +144,7 @@ public sealed partial class Planner
             .Where(g => g.Points.Count > 0)
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
-        var events = _c.Timeline.Where(e => e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
+        var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
         var overview = _md.Render(t.Body, anchorParagraphs: false).Html;
         var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
         var url = _u.Topic(t.Id);
@@ -164,7 +167,9 @@ public sealed partial class Planner
             Dek = art.Dek ?? "",
             SourceName = SourceName(a),
             SourceUrl = a.Source is null ? "" : _u.Source(a.Source.Id),
-            Date = Date(art.Published),
+            SourceNote = art.SourceNote ?? "",
+            Date = Date(art),
+            PublishedNote = art.PublishedNote ?? "",
             Author = art.Author ?? "",
             OriginalUrl = art.Url ?? "",
             ReadingMinutes = a.ReadingMinutes,

@@ -10,6 +10,8 @@ public sealed record DateVm(bool Known, string Iso, string Display, string Preci
     public static readonly DateVm Unknown = new(false, "", "Date unknown", "unknown");
     /// <summary>"month only" / "year only" when the sources give no day; empty for a full date.</summary>
     public string PrecisionNote => Known && Precision != "day" ? Precision + " only" : "";
+    /// <summary>The editors inferred the date (the article's <c>published_note</c> says how).</summary>
+    public bool Inferred { get; init; }
 }
 
 public sealed record LayoutVm
@@ -39,7 +41,7 @@ public sealed record TakeawayVm(string Text, IReadOnlyList<Link> Articles);
 public sealed record TopicCardVm(string Title, string Url, string Question, int ArticleCount, int ClaimCount, string ArticleLabel, string ClaimLabel);
 public sealed record EventVm(DateVm Date, string Title, string Text, IReadOnlyList<Link> Articles);
 public sealed record SourceVm(string Id, string Name, string Url, string Kind, string Country, string Note, string Website, bool HasWebsite, IReadOnlyList<ArticleCardVm> Articles, string ArticleLabel);
-public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek);
+public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred);
 public sealed record CoverageCellVm(string TopicTitle, int Count, string Label, int Level);
 public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnlyList<CoverageCellVm> Cells);
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
@@ -63,7 +65,9 @@ public sealed record ArticleVm
     public required string Dek { get; init; }
     public required string SourceName { get; init; }
     public required string SourceUrl { get; init; }
+    public required string SourceNote { get; init; }
     public required DateVm Date { get; init; }
+    public required string PublishedNote { get; init; }
     public required string Author { get; init; }
     public required string OriginalUrl { get; init; }
     public required int ReadingMinutes { get; init; }
@@ -85,7 +89,7 @@ public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnly
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
-public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date);
+public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred);
 public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
 public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);

@@ -31,6 +31,9 @@ public sealed partial class TemplateEngine
             ThrowOnUnresolvedBindingExpression = true,
             TextEncoder = new HtmlEncoder(),
         });
+        // {{quoted x}}: x inside typographic double quotes; the quote's own double quotes become single ones,
+        // as nested quotations are printed (“… ‘shared future’”), never ““…””. Escaped like any value.
+        hb.RegisterHelper("quoted", (writer, _, args) => writer.Write(Quoted(args.Length > 0 ? args[0]?.ToString() : null)));
         var before = diags.ErrorCount;
         foreach (var file in Files(themeDir, "partials"))
         {
@@ -55,6 +58,9 @@ public sealed partial class TemplateEngine
         else diags.Error(Codes.TemplateError, SourcePos.FileOnly(themeDisplay + "/layouts/base.hbs"), "The theme has no layouts/base.hbs. Restore it from the repository.");
         return diags.ErrorCount > before ? null : engine;
     }
+
+    public static string Quoted(string? text) =>
+        "\u201C" + (text ?? "").Replace('\u201C', '\u2018').Replace('\u201D', '\u2019') + "\u201D";
 
     private static IEnumerable<string> Files(string themeDir, string folder)
     {

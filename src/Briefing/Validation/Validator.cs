@@ -77,7 +77,10 @@ public static partial class Validator
         foreach (var x in c.Claims)
             if (x.Topic is { } t) Ref(t, topics, "topic", d);
         foreach (var e in c.Timeline)
+        {
             foreach (var a in e.Articles) Ref(a, articles, "article", d);
+            foreach (var t in e.Topics) Ref(t, topics, "topic", d);
+        }
         foreach (var g in c.Glossary)
             foreach (var a in g.Articles) Ref(a, articles, "article", d);
     }

@@ -47,6 +47,14 @@ public sealed class ComparePageTests
         Assert.Contains(differing, r => r.Value.Contains("Numbers differ", StringComparison.Ordinal));
         foreach (Match r in differing)
             Assert.True(Regex.Matches(r.Value, ":~:text=").Count >= 2, r.Value);
+        // "three months" vs "a few months": the marker names each version with what it counts
+        var biden = Regex.Match(html, "<tr id=\"claim-biden-visit-timing\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("Numbers differ", biden);
+        Assert.Contains("<span class=\"num\">three months</span>", biden);
+        Assert.Contains("<span class=\"num\">a few months</span>", biden);
+        // every report that gives the visit's length says "two-day"; "this week" gives no number and is no contradiction
+        var visit = Regex.Match(html, "<tr id=\"claim-xi-two-day-visit\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain("Numbers differ", visit);
     }
 
     [Fact]
@@ -104,7 +112,8 @@ public sealed class ComparePageTests
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
         var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
-        Assert.Contains("The editors' judgement (derived_from) agrees.", compare);
+        Assert.Contains("The editors' judgement agrees: they mark one as derived from the other.", compare);
+        Assert.DoesNotContain("derived_from", compare); // the field name is for editors, not readers
         Assert.Contains("3 articles, 2 independent reports", compare);
     }
 

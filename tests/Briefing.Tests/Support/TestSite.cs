@@ -26,6 +26,8 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
+    public string Read(string relative) => File.ReadAllText(Path.Combine(Input, relative));
+
     public TestSite WriteBytes(string relative, byte[] bytes)
     {
         var path = Path.Combine(Input, relative);
