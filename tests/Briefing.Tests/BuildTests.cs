@@ -268,4 +268,57 @@ public sealed class TemplateErrorTests
         Assert.DoesNotContain("““", html);
         Assert.Equal("“a ‘b’ <c>”", Rendering.TemplateEngine.Quoted("a “b” <c>"));
     }
+
+    [Fact]
+    public void An_inferred_outlet_and_date_are_marked_as_inferred_wherever_they_are_shown()
+    {
+        using var site = new TestSite();
+        site.Write("articles/2023-12-13-alpha.md", site.Read("articles/2023-12-13-alpha.md")
+            .Replace("published: 2023-12-13\n", "published: 2023-12-13\npublished_note: \"The text says Wednesday.\"\nsource_note: \"From house style.\"\n"));
+        Assert.True(site.Build().Success);
+        var article = site.Page("articles/2023-12-13-alpha/index.html");
+        Assert.Contains("(inferred)", article);
+        Assert.Contains("The text says Wednesday.", article);
+        Assert.Contains("Inferred: From house style.", article);
+        Assert.Contains("(attribution inferred)", site.Page("compare/index.html"));
+        Assert.Contains("(attribution inferred)", site.Page("topics/security-cooperation/index.html"));
+        // the other article states its date: no marker
+        Assert.DoesNotContain("inferred", site.Page("articles/2023-12-14-beta/index.html"));
+    }
+
+    [Fact]
+    public void A_timeline_event_with_topics_is_listed_only_on_those_topic_pages()
+    {
+        using var site = new TestSite();
+        site.Write("timeline.yml", """
+            - date: 2023-12-13
+              title: Xi ends visit
+              articles: [2023-12-13-alpha]
+              topics: [security-cooperation]
+            - date: 2023-09
+              title: Biden visits Hanoi
+              articles: [2023-12-13-alpha]
+            """);
+        Assert.True(site.Build().Success);
+        var security = site.Page("topics/security-cooperation/index.html");
+        var maritime = site.Page("topics/maritime-disputes/index.html");
+        Assert.Contains("Xi ends visit", security);
+        Assert.DoesNotContain("Xi ends visit", maritime);
+        // without topics, an event follows its articles (alpha is on both topics)
+        Assert.Contains("Biden visits Hanoi", security);
+        Assert.Contains("Biden visits Hanoi", maritime);
+    }
+
+    [Fact]
+    public void A_timeline_topic_that_names_nothing_is_an_error_with_the_ids_that_exist()
+    {
+        using var site = new TestSite();
+        site.Write("timeline.yml", "- date: 2023-12-13\n  title: Xi ends visit\n  topics: [maritime-dispute]\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        var d = Assert.Single(r.Diagnostics, x => x.Severity == Diagnostics.Severity.Error);
+        Assert.EndsWith("timeline.yml", d.File);
+        Assert.Equal(3, d.Line);
+        Assert.Contains("maritime-disputes", d.Message);
+    }
 }
