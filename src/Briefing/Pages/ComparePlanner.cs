@@ -107,13 +107,19 @@ public sealed partial class Planner
     {
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
-        var rows = PairAligner.Align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs))
-            .Select(r => new PairRowVm(
+        var aligned = PairAligner.Align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs));
+        // where a split paragraph's partner row is: above or below this row
+        string Where(int i, int? cp, bool partnerOnA) =>
+            aligned.Select((x, k) => (x, k)).FirstOrDefault(t => t.x.ParagraphA is not null && t.x.ParagraphB is not null && (partnerOnA ? t.x.ParagraphA : t.x.ParagraphB) == cp).k > i ? "below" : "above";
+        var rows = aligned
+            .Select((r, i) => new PairRowVm(
                 r.ParagraphA is int pa ? _u.Paragraph(a.Slug, pa) : "", r.ParagraphA is int la ? $"¶ {la + 1}" : "",
                 SpansHtml(r.SpansA),
                 r.ParagraphB is int pb ? _u.Paragraph(b.Slug, pb) : "", r.ParagraphB is int lb ? $"¶ {lb + 1}" : "",
                 SpansHtml(r.SpansB),
-                r.ParagraphA is not null && r.ParagraphB is not null))
+                r.ParagraphA is not null && r.ParagraphB is not null,
+                r.ParagraphB is not null && r.CounterpartParagraph is int ca ? $"— split: the matching words are in this text’s ¶ {ca + 1}, in the row {Where(i, ca, true)} —" : "— not in this text —",
+                r.ParagraphA is not null && r.CounterpartParagraph is int cb ? $"— split: the matching words are in this text’s ¶ {cb + 1}, in the row {Where(i, cb, false)} —" : "— not in this text —"))
             .ToList();
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,

@@ -101,6 +101,7 @@ public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, str
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
     IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount);
 
-public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched);
+/// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
+public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched, string NoteA, string NoteB);
 public sealed record PairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource, string AInB, string BInA,
     string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB);

@@ -77,6 +77,9 @@ public sealed class ComparePageTests
         Assert.Contains("<del>", side);
         Assert.Contains($"/articles/{Xi}/#p-", side);
         Assert.Contains($"/articles/{Pacts}/#p-", side);
+        // B splits A's "16-page joint statement" paragraph (¶ 4) in two: the lone half points to its partner row
+        Assert.Matches("split: the matching words are in this text’s ¶ 4, in the row below", side);
+        Assert.Contains("— not in this text —", side);
     }
 
     [Fact]
