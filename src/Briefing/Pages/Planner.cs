@@ -93,7 +93,7 @@ public sealed partial class Planner
             _c.Topics.Select(t =>
             {
                 var n = _a.Coverage.GetValueOrDefault((s.Id, t.Id));
-                return new CoverageCellVm(t.Title, n, n == 0 ? "none" : Plural(n, "article"), n == 0 ? 0 : 1 + (int)Math.Round(2.0 * (n - 1) / Math.Max(1, max - 1)));
+                return new CoverageCellVm(t.Title, n, n == 0 ? "none" : Plural(n, "article"), n == 0 ? 0 : Math.Max(1, (int)Math.Round(6.0 * n / Math.Max(1, max))));  // bar length in sixths of the largest count
             }).ToList())).ToList();
         return new CoverageVm(topics, rows);
     }

@@ -146,4 +146,18 @@ public sealed class ComparePageTests
         Assert.Contains("Reported by 2 of 3 articles, 1 independent report", compare);
         Assert.DoesNotContain("Editors and computation differ", compare);
     }
+
+    [Fact]
+    public void Coverage_bars_are_proportional_to_the_counts()
+    {
+        var (_, page) = BuildReal();
+        var cells = Regex.Matches(page("index.html"), "<td class=\"level-(\\d)\"><span class=\"bar\" aria-hidden=\"true\"></span><span class=\"count\">(\\d+)</span>")
+            .Select(m => (Level: int.Parse(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value))).ToList();
+        Assert.NotEmpty(cells);
+        var max = cells.Max(c => c.Count);
+        Assert.True(max >= 2, "the real briefing has a source with two articles on a topic");
+        foreach (var (level, count) in cells)
+            Assert.Equal(count == 0 ? 0 : Math.Max(1, (int)Math.Round(6.0 * count / max)), level);
+        Assert.Equal(2 * cells.First(c => c.Count == 1).Level, cells.First(c => c.Count == 2).Level);
+    }
 }
