@@ -87,6 +87,7 @@ public sealed class SiteBuilder
             }
         });
         LastRendered = renderedCount;
+        foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
             finders.TryAdd(content.Articles[i].Slug, new QuoteFinder(rendered[i].Paragraphs));
