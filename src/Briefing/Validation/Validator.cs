@@ -106,12 +106,26 @@ public static partial class Validator
             if (!IsValidId(id))
             {
                 var fixedId = Regex.Replace(Regex.Replace(id.ToLowerInvariant(), "[^a-z0-9]+", "-"), "^-+|-+$", "");
-                d.Error(Codes.InvalidId, pos, $"The {what} '{id}' must be lower-case letters, digits and hyphens. Change the {field} to '{(fixedId.Length > 0 ? fixedId : "my-id")}'.");
+                d.Error(Codes.InvalidId, pos, $"The {what} '{id}' must be lower-case letters, digits and hyphens{Offending(id)}. Change the {field} to '{(fixedId.Length > 0 ? fixedId : "my-id")}'.");
                 continue;
             }
             if (seen.TryGetValue(id, out var first))
                 d.Error(Codes.DuplicateId, pos, $"The {what} '{id}' is already used at {first.File}({first.Line}). Give this one its own id.");
             else seen[id] = pos;
         }
+    }
+
+    /// <summary>Names the first character an id may not hold, spelling out look-alikes from other scripts (U+0430 for a Cyrillic 'а').</summary>
+    private static string Offending(string id)
+    {
+        foreach (var c in id)
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') continue;
+            if (c < 128 && !char.IsControl(c)) return $"; it contains '{c}'";
+            return char.IsLetter(c)
+                ? $"; it contains '{c}' (U+{(int)c:X4}), a letter outside ASCII that may look like a Latin one"
+                : $"; it contains the character U+{(int)c:X4}";
+        }
+        return id.Length > 120 ? "; it is longer than 120 characters" : "";
     }
 }
