@@ -69,7 +69,9 @@ public sealed partial class TemplateEngine
         {
             var text = Content.InputFiles.Decode(File.ReadAllBytes(file), display, diags);
             if (text is not null) _sources[Path.GetFileNameWithoutExtension(file)] = (display, text);
-            return (display, text);
+            // Handlebars.Net 2.4 renders a standalone partial call that is indented ("  {{> x}}") without HTML-escaping
+            // its values; dropping the indentation keeps every {{value}} in the partial escaped.
+            return (display, text is null ? null : IndentedPartial().Replace(text, ""));
         }
         catch (IOException ex)
         {
@@ -126,6 +128,9 @@ public sealed partial class TemplateEngine
         try { return _layout!(layoutModel(body)); }
         catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException) { Report("base", ex, diags); return null; }
     }
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 
     [GeneratedRegex(@"^([A-Za-z_@][\w.]*) is undefined")]
     private static partial Regex BindingInMessage();
