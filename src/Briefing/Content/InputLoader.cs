@@ -215,6 +215,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var kind = r.String("kind");
         if (kind is not null && !Source.Kinds.Contains(kind.Value))
             diags.Error(Codes.InvalidValue, kind.Pos, $"Unknown source kind '{kind.Value}'. Use one of: {string.Join(", ", Source.Kinds)}.");
+        var url = r.String("url");
+        if (url is not null && !(url.Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+            diags.Error(Codes.InvalidValue, url.Pos, $"'url' must be the outlet's http(s) address, but it is '{url.Value}'. Leave it out when it is unknown.");
         return new Source
         {
             Id = Slugs.FromFileName(path),
@@ -222,7 +225,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Name = r.String("name", required: true)?.Value ?? Path.GetFileNameWithoutExtension(path),
             Kind = kind?.Value ?? "unknown",
             Country = r.String("country")?.Value,
-            Url = r.String("url")?.Value,
+            Url = url?.Value,
             Note = r.String("note")?.Value ?? "",
         };
     }
