@@ -44,6 +44,8 @@ public static partial class Validator
             foreach (var r in a.RedirectFrom)
                 if (!r.Value.StartsWith('/') || r.Value.Contains("..", StringComparison.Ordinal) || r.Value.Contains("://", StringComparison.Ordinal))
                     d.Error(Codes.InvalidValue, r.Pos, $"'redirect_from' entries are paths on this site starting with '/', but '{r.Value}' is not.");
+                else if (r.Value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
+                    d.Error(Codes.InvalidValue, r.Pos, $"The 'redirect_from' path '{r.Value.ReplaceLineEndings(" ")}' contains a space, tab or line break, which would add rules to _redirects. Write the path without them (use %20 for a space).");
         }
 
         var summarySlugs = new HashSet<string>(StringComparer.Ordinal);
