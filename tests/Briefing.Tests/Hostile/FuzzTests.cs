@@ -16,14 +16,14 @@ namespace Briefing.Tests.Hostile;
 public sealed class FuzzTests(ITestOutputHelper log)
 {
     public const int Partitions = 4;
-    public const int CasesPerPartition = 275;   // 4 × 275 = 1,100 cases
+    public const int CasesPerPartition = 300;   // 4 × 300 = 1,200 cases
     private const int BaseSeed = 20261201;
 
     private static readonly string[] Snippets =
     [
         "&a ", "*a ", "!tag ", "!!binary ", "<<: *a\n", "[[[[[[", "{{{{", "]]", "}}", "---\n", "...\n", "\0", "\uFEFF", "\u202E", "\u0430",
         "{{site.title}}", "{{> layout}}", "<script>alert(1)</script>", "[x](javascript:alert(1))", "![x](data:text/html,x)",
-        ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> ",
+        "\n" + new string('>', 200) + " deep\n", "\n" + string.Concat(Enumerable.Repeat("- ", 200)) + "deep\n", new string('[', 300), new string('*', 300) + "x" + new string('*', 300),
         "\t", ": ", "\"", "'", "- ", "  ", "\n  - ", "#", "|\n", ">-\n", "? ", "%YAML 1.1\n", "@", "`", "\r", "\u2028", "9999-99-99", "../", "\\",
     ];
 
@@ -205,5 +205,9 @@ public sealed class FuzzTests(ITestOutputHelper log)
         return string.Join("; ", done);
     }
 
-    private static string Escape(string s) => "'" + string.Concat(s.Select(c => c < 32 || c > 126 ? $"\\u{(int)c:X4}" : c.ToString())) + "'";
+    private static string Escape(string s)
+    {
+        var shown = string.Concat(s.Select(c => c < 32 || c > 126 ? $"\\u{(int)c:X4}" : c.ToString()));
+        return shown.Length <= 40 ? $"'{shown}'" : $"'{shown[..40]}…' ({s.Length} chars)";
+    }
 }
