@@ -151,6 +151,12 @@ public sealed class SiteBuilder
         // write
         if (o.Write)
         {
+            if (OutputGuard.Problem(o.OutputDir, o.InputDir, o.ThemeDir) is { } problem)
+            {
+                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), problem);
+                Stage("write");
+                return Fail();
+            }
             try
             {
                 new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Write(output);
