@@ -59,6 +59,8 @@ public sealed class InputFiles(string root, string displayRoot)
                 diags.Error(Codes.TooLarge, shown, TooLargeMessage(info.Length, maxBytes));
                 return null;
             }
+            // an empty file needs no reading, and a named pipe (size 0 too) would block the build until someone writes to it
+            if (info.Length == 0) return "";
             // read no more than the limit, even if the file grows after the size check
             using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             var bytes = new byte[stream.Length];
