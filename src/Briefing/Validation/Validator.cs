@@ -90,7 +90,8 @@ public static partial class Validator
         var closest = finder.Closest(quote.Value);
         d.Error(Codes.QuoteNotFound, quote.Pos,
             $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
-            (closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
+            (closest is null ? $"(The closest passage is shown for the first {QuoteFinder.MaxClosestSearches} missing quotes of an article only.)"
+                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
     }
 
     private static bool Ref(Located<string> r, HashSet<string> known, string kind, DiagnosticBag d)
