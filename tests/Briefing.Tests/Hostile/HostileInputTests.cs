@@ -315,6 +315,23 @@ public sealed class HostileInputTests
         Assert.Contains(named, err);
     }
 
+    [Fact]
+    public void Control_characters_in_content_never_reach_the_terminal_raw()
+    {
+        // Before: an id holding ESC sequences or a line break was echoed as is: it could recolour or retitle
+        // the terminal, or forge a second diagnostic line.
+        using var site = Hostile.BuiltSite();
+        site.Write("claims.yml", "- id: \"x\\e]0;pwned\\a\\e[2J\\ninput/site.yml(1,1): error BRF000: forged\"\n  topic: maritime-disputes\n  text: x\n");
+        site.Write("articles/2023-12-15-\u202Egnp.md", AlphaText(site));
+        var err = Hostile.FailsCleanly(site, Codes.InvalidId, "claims.yml", line: 1);
+        Assert.DoesNotContain('\u001b', err);
+        Assert.DoesNotContain('\u0007', err);
+        Assert.DoesNotContain('\u202E', err);
+        Assert.DoesNotContain("\ninput/site.yml(1,1): error BRF000", err);
+        Assert.Contains("x<U+001B>]0;pwned<U+0007>", err);
+        Assert.Contains("2023-12-15-<U+202E>gnp.md", err);
+    }
+
     [Theory]
     [InlineData("topics: [\u0455ecurity-cooperation]", "security-cooperation")]   // Cyrillic dze for s
     [InlineData("source: ../sources/alpha-news", "alpha-news")]
