@@ -52,7 +52,7 @@ public static class Codes
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),
-        (OutputError, "error", "The output folder could not be written.", "Check that the output folder's parent exists and is writable; the previous output is left untouched."),
+        (OutputError, "error", "The output folder could not be written, or it is the input or theme folder (or holds or lies inside one).", "Check that the output folder's parent exists and is writable, and choose a separate --output; the previous output is left untouched."),
         (TooLarge, "error", "A file is larger than Briefing accepts (an article over 20 MB, a data file over 5 MB).", "Split the file or remove what is not article text."),
     ];
 }
