@@ -228,6 +228,27 @@ public sealed class InjectionTests
         Hostile.FailsCleanly(site, Codes.InvalidValue, "articles/2023-12-13-alpha.md", line: 6);
     }
 
+    [Theory]
+    [InlineData("base_url", "javascript:alert(1)//")]
+    [InlineData("base_url", "https://example.org/\\\"><script>alert(1)</script>")]
+    [InlineData("base_url", "//evil.example/")]
+    [InlineData("base_url", "data:text/html,<script>alert(1)</script>")]
+    [InlineData("language", "en\\\" onload=\\\"alert(1)")]
+    [InlineData("description", "</title></head><body onload=alert(1)>")]
+    public void Hostile_site_settings_never_become_executable_markup(string key, string value)
+    {
+        using var site = new TestSite();
+        var yml = File.ReadAllLines(Path.Combine(site.Input, "site.yml")).Where(l => !l.StartsWith(key + ":", StringComparison.Ordinal));
+        site.Write("site.yml", string.Join("\n", yml) + $"\n{key}: \"{value}\"\n");
+        var (code, _, err) = Hostile.Build(site);
+        Hostile.NoCrash(err);
+        Assert.True(code is 0 or 1, err);
+        if (code == 1) return;
+        HtmlSafety.AssertSafe(site.Output);
+        XDocument.Load(Path.Combine(site.Output, "feed.xml"));
+        XDocument.Load(Path.Combine(site.Output, "sitemap.xml"));
+    }
+
     [Fact]
     public void Raw_html_is_kept_only_when_the_site_allows_it_and_unsafe_urls_are_still_removed()
     {
