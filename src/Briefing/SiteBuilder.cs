@@ -87,6 +87,7 @@ public sealed class SiteBuilder
             }
         });
         LastRendered = renderedCount;
+        foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
             finders.TryAdd(content.Articles[i].Slug, new QuoteFinder(rendered[i].Paragraphs));
@@ -150,6 +151,12 @@ public sealed class SiteBuilder
         // write
         if (o.Write)
         {
+            if (OutputGuard.Problem(o.OutputDir, o.InputDir, o.ThemeDir) is { } problem)
+            {
+                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), problem);
+                Stage("write");
+                return Fail();
+            }
             try
             {
                 new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Write(output);

@@ -105,8 +105,8 @@ public sealed class ValidationTests
     }
 
     [Theory]
-    [InlineData("articles/Alpha_Story.md")]
-    [InlineData("articles/alpha story.md")]
+    [InlineData("articles/alpha.story.md")]
+    [InlineData("articles/\u0430lpha-story.md")]
     public void Slug_that_is_not_lower_case_letters_digits_and_hyphens_is_an_error(string file)
     {
         using var site = new TestSite();

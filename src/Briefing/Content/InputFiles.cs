@@ -49,12 +49,32 @@ public sealed class InputFiles(string root, string displayRoot)
                 }
                 info = new FileInfo(targetFull);
             }
-            if (info.Length > maxBytes)
+            if (LinkedFolderOutside(fullPath) is { } folder)
             {
-                diags.Error(Codes.TooLarge, shown, $"The file is {info.Length / (1024 * 1024)} MB; the limit for this kind of file is {maxBytes / (1024 * 1024)} MB. Remove what is not content or split it.");
+                diags.Error(Codes.Unreadable, shown, $"This file is in '{Display(folder)}', a symbolic link to a place outside the input folder; it is not read. Copy the folder into the input folder instead.");
                 return null;
             }
-            var bytes = File.ReadAllBytes(info.FullName);
+            if (info.Length > maxBytes)
+            {
+                diags.Error(Codes.TooLarge, shown, TooLargeMessage(info.Length, maxBytes));
+                return null;
+            }
+            // an empty file needs no reading, and a named pipe (size 0 too) would block the build until someone writes to it
+            if (info.Length == 0) return "";
+            // read no more than the limit, even if the file grows after the size check
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            var bytes = new byte[stream.Length];
+            if (bytes.LongLength > maxBytes)
+            {
+                diags.Error(Codes.TooLarge, shown, TooLargeMessage(bytes.LongLength, maxBytes));
+                return null;
+            }
+            stream.ReadExactly(bytes);
+            if (stream.ReadByte() >= 0)
+            {
+                diags.Error(Codes.Unreadable, shown, "The file changed while it was being read. Build again once it is saved.");
+                return null;
+            }
             return Decode(bytes, shown.File, diags);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -62,6 +82,21 @@ public sealed class InputFiles(string root, string displayRoot)
             diags.Error(Codes.Unreadable, shown, $"The file cannot be read ({ex.Message}). Check that it exists and is readable.");
             return null;
         }
+    }
+
+    private static string TooLargeMessage(long length, long maxBytes) =>
+        $"The file is {(length + 1024 * 1024 - 1) / (1024 * 1024)} MB; the limit for this kind of file is {maxBytes / (1024 * 1024)} MB. Remove what is not content or split it.";
+
+    /// <summary>A folder between the input folder and <paramref name="fullPath"/> that is a symbolic link leading out of the input folder.</summary>
+    private string? LinkedFolderOutside(string fullPath)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(fullPath)!); dir is not null && dir.FullName.Length > _rootFull.Length && IsUnder(dir.FullName, _rootFull); dir = dir.Parent)
+        {
+            if (dir.LinkTarget is null) continue;
+            var target = dir.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !IsUnder(Path.GetFullPath(target.FullName), _rootFull)) return dir.FullName;
+        }
+        return null;
     }
 
     public static string? Decode(byte[] bytes, string display, DiagnosticBag diags)

@@ -129,7 +129,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var topics = r.StringList("topics", required: true);
         return new Article
         {
-            Slug = Path.GetFileNameWithoutExtension(path),
+            Slug = Slugs.FromFileName(path),
             Pos = new SourcePos(display, 1, 1),
             Title = title?.Value ?? Path.GetFileNameWithoutExtension(path),
             Source = source,
@@ -179,7 +179,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         });
         return new Summary
         {
-            Slug = Path.GetFileNameWithoutExtension(path),
+            Slug = Slugs.FromFileName(path),
             Pos = new SourcePos(display, 1, 1),
             Text = r.String("summary", required: true)?.Value ?? "",
             Angle = r.String("angle")?.Value ?? "",
@@ -199,7 +199,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var r = new MapReader(node, new SourcePos(display, 2, 1), "the topic's front matter", TopicKeys, diags);
         return new Topic
         {
-            Id = Path.GetFileNameWithoutExtension(path),
+            Id = Slugs.FromFileName(path),
             Pos = new SourcePos(display, 1, 1),
             Title = r.String("title", required: true)?.Value ?? Path.GetFileNameWithoutExtension(path),
             Order = r.Int("order") ?? 100,
@@ -217,14 +217,17 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var kind = r.String("kind");
         if (kind is not null && !Source.Kinds.Contains(kind.Value))
             diags.Error(Codes.InvalidValue, kind.Pos, $"Unknown source kind '{kind.Value}'. Use one of: {string.Join(", ", Source.Kinds)}.");
+        var url = r.String("url");
+        if (url is not null && !(url.Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+            diags.Error(Codes.InvalidValue, url.Pos, $"'url' must be the outlet's http(s) address, but it is '{url.Value}'. Leave it out when it is unknown.");
         return new Source
         {
-            Id = Path.GetFileNameWithoutExtension(path),
+            Id = Slugs.FromFileName(path),
             Pos = new SourcePos(display, 1, 1),
             Name = r.String("name", required: true)?.Value ?? Path.GetFileNameWithoutExtension(path),
             Kind = kind?.Value ?? "unknown",
             Country = r.String("country")?.Value,
-            Url = r.String("url")?.Value,
+            Url = url?.Value,
             Note = r.String("note")?.Value ?? "",
         };
     }

@@ -10,6 +10,7 @@ public static class Codes
     public const string FrontMatterUnclosed = "BRF011";
     public const string FrontMatterMissing = "BRF012";
     public const string YamlUnsupported = "BRF013";
+    public const string MarkdownTooDeep = "BRF014";
     public const string RequiredMissing = "BRF020";
     public const string WrongType = "BRF021";
     public const string UnknownKey = "BRF022";
@@ -36,6 +37,7 @@ public static class Codes
         (FrontMatterUnclosed, "error", "An article's front matter starts with --- but never ends.", "Add a line with only --- after the front matter."),
         (FrontMatterMissing, "error", "A Markdown file has no front matter.", "Start the file with ---, the front matter fields, then ---."),
         (YamlUnsupported, "error", "YAML anchors/aliases, tags or nesting too deep.", "Write the values out in full; nest no more than 32 levels."),
+        (MarkdownTooDeep, "error", "Markdown text is nested too deeply (more than 128 levels of block quotes, lists, brackets or emphasis).", "Remove the excess '>', list indentation, brackets or emphasis markers."),
         (RequiredMissing, "error", "A required field is missing.", "Add the field named in the message."),
         (WrongType, "error", "A value has the wrong type (e.g. a list where text is expected).", "Write the value as the message says (text, number, true/false, list)."),
         (UnknownKey, "error", "A key that Briefing does not know (usually a typo).", "Use the suggested key, or remove it."),
@@ -50,7 +52,7 @@ public static class Codes
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),
-        (OutputError, "error", "The output folder could not be written.", "Check that the output folder's parent exists and is writable; the previous output is left untouched."),
+        (OutputError, "error", "The output folder could not be written, or it is the input or theme folder (or holds or lies inside one).", "Check that the output folder's parent exists and is writable, and choose a separate --output; the previous output is left untouched."),
         (TooLarge, "error", "A file is larger than Briefing accepts (an article over 20 MB, a data file over 5 MB).", "Split the file or remove what is not article text."),
     ];
 }

@@ -19,7 +19,9 @@ public sealed class AtomicWriter(string outputDir)
     public void Write(IReadOnlyList<OutputFile> files)
     {
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"The output folder '{_output}' has no parent folder.");
-        if (!Directory.Exists(parent)) throw new IOException($"The output folder's parent '{parent}' does not exist.");
+        if (!Directory.Exists(parent))
+            throw new IOException(File.Exists(parent) ? $"'{parent}' is a file, not a folder, so it cannot hold the output folder. Choose another --output." : $"The output folder's parent '{parent}' does not exist.");
+        if (File.Exists(_output)) throw new IOException($"'{_output}' is a file, not a folder. Remove it or choose another --output.");
         var name = Path.GetFileName(_output);
         var temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");

@@ -37,6 +37,21 @@ public sealed class MarkdownRenderer
     /// <summary>Renders Markdown. <paramref name="anchorParagraphs"/>: give each paragraph an id and a pilcrow link.</summary>
     public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = "p-")
     {
+        try
+        {
+            return RenderChecked(markdown, anchorParagraphs, file, firstLine, diags, anchorPrefix);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig refuses documents nested deeper than its limit (block quotes, lists, brackets, emphasis) rather than overflow the stack.
+            diags?.Error(Codes.MarkdownTooDeep, new SourcePos(file, firstLine, 1),
+                $"The Markdown text from this line on is nested more than {_pipeline.MaximumNestingDepth} levels deep (block quotes '>', list indentation, brackets or emphasis markers). Remove the excess nesting.");
+            return new RenderedMarkdown("", [], 0);
+        }
+    }
+
+    private RenderedMarkdown RenderChecked(string markdown, bool anchorParagraphs, string file, int firstLine, DiagnosticBag? diags, string anchorPrefix)
+    {
         var doc = Markdown.Parse(markdown, _pipeline);
         var paragraphs = new List<string>();
         var words = 0;

@@ -18,7 +18,53 @@ public sealed partial class TemplateEngine
 
     private TemplateEngine(string themeDisplay) => _themeDisplay = themeDisplay;
 
+    private static readonly Lock CacheLock = new();
+    private static readonly List<(string Key, TemplateEngine Engine)> Cache = [];
+
+    /// <summary>
+    /// The compiled theme. Compiling is most of a small build's time, so an engine is reused while every
+    /// template file is byte-identical (the last few themes are kept); a theme with errors is never cached.
+    /// </summary>
     public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags)
+    {
+        var key = Fingerprint(themeDir, themeDisplay);
+        if (key is not null)
+            lock (CacheLock)
+                foreach (var (k, cached) in Cache)
+                    if (k == key) return cached;
+        var engine = Compile(themeDir, themeDisplay, diags);
+        if (engine is not null && key is not null)
+            lock (CacheLock)
+            {
+                Cache.Insert(0, (key, engine));
+                if (Cache.Count > 4) Cache.RemoveAt(Cache.Count - 1);
+            }
+        return engine;
+    }
+
+    private static string? Fingerprint(string themeDir, string themeDisplay)
+    {
+        try
+        {
+            if (!Directory.Exists(themeDir)) return null;
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(themeDir) + "\0" + themeDisplay + "\0"));
+            foreach (var folder in new[] { "partials", "pages", "layouts" })
+                foreach (var file in Files(themeDir, folder))
+                {
+                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(folder + "/" + Path.GetFileName(file) + "\0"));
+                    hash.AppendData(File.ReadAllBytes(file));
+                    hash.AppendData("\0"u8);
+                }
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static TemplateEngine? Compile(string themeDir, string themeDisplay, DiagnosticBag diags)
     {
         var engine = new TemplateEngine(themeDisplay);
         if (!Directory.Exists(themeDir))
@@ -75,7 +121,9 @@ public sealed partial class TemplateEngine
         {
             var text = Content.InputFiles.Decode(File.ReadAllBytes(file), display, diags);
             if (text is not null) _sources[Path.GetFileNameWithoutExtension(file)] = (display, text);
-            return (display, text);
+            // Handlebars.Net 2.4 renders a standalone partial call that is indented ("  {{> x}}") without HTML-escaping
+            // its values; dropping the indentation keeps every {{value}} in the partial escaped.
+            return (display, text is null ? null : IndentedPartial().Replace(text, ""));
         }
         catch (IOException ex)
         {
@@ -132,6 +180,9 @@ public sealed partial class TemplateEngine
         try { return _layout!(layoutModel(body)); }
         catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException) { Report("base", ex, diags); return null; }
     }
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 
     [GeneratedRegex(@"^([A-Za-z_@][\w.]*) is undefined")]
     private static partial Regex BindingInMessage();

@@ -44,6 +44,8 @@ public static partial class Validator
             foreach (var r in a.RedirectFrom)
                 if (!r.Value.StartsWith('/') || r.Value.Contains("..", StringComparison.Ordinal) || r.Value.Contains("://", StringComparison.Ordinal))
                     d.Error(Codes.InvalidValue, r.Pos, $"'redirect_from' entries are paths on this site starting with '/', but '{r.Value}' is not.");
+                else if (r.Value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
+                    d.Error(Codes.InvalidValue, r.Pos, $"The 'redirect_from' path '{r.Value.ReplaceLineEndings(" ")}' contains a space, tab or line break, which would add rules to _redirects. Write the path without them (use %20 for a space).");
         }
 
         var summarySlugs = new HashSet<string>(StringComparer.Ordinal);
@@ -91,7 +93,8 @@ public static partial class Validator
         var closest = finder.Closest(quote.Value);
         d.Error(Codes.QuoteNotFound, quote.Pos,
             $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
-            (closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
+            (closest is null ? $"(The closest passage is shown for the first {QuoteFinder.MaxClosestSearches} missing quotes of an article only.)"
+                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
     }
 
     private static bool Ref(Located<string> r, HashSet<string> known, string kind, DiagnosticBag d)
@@ -109,12 +112,26 @@ public static partial class Validator
             if (!IsValidId(id))
             {
                 var fixedId = Regex.Replace(Regex.Replace(id.ToLowerInvariant(), "[^a-z0-9]+", "-"), "^-+|-+$", "");
-                d.Error(Codes.InvalidId, pos, $"The {what} '{id}' must be lower-case letters, digits and hyphens. Change the {field} to '{(fixedId.Length > 0 ? fixedId : "my-id")}'.");
+                d.Error(Codes.InvalidId, pos, $"The {what} '{id}' must be lower-case letters, digits and hyphens{Offending(id)}. Change the {field} to '{(fixedId.Length > 0 ? fixedId : "my-id")}'.");
                 continue;
             }
             if (seen.TryGetValue(id, out var first))
                 d.Error(Codes.DuplicateId, pos, $"The {what} '{id}' is already used at {first.File}({first.Line}). Give this one its own id.");
             else seen[id] = pos;
         }
+    }
+
+    /// <summary>Names the first character an id may not hold, spelling out look-alikes from other scripts (U+0430 for a Cyrillic 'а').</summary>
+    private static string Offending(string id)
+    {
+        foreach (var c in id)
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') continue;
+            if (c < 128 && !char.IsControl(c)) return $"; it contains '{c}'";
+            return char.IsLetter(c)
+                ? $"; it contains '{c}' (U+{(int)c:X4}), a letter outside ASCII that may look like a Latin one"
+                : $"; it contains the character U+{(int)c:X4}";
+        }
+        return id.Length > 120 ? "; it is longer than 120 characters" : "";
     }
 }
