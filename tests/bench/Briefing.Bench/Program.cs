@@ -12,6 +12,7 @@ using Briefing.Bench;
 
 var sizes = new List<int> { 5, 100, 1000, 10000 };
 var runs = 5;
+int? largeRuns = null;
 string? work = null;
 string? markdownOut = null;
 var publish = true;
@@ -22,6 +23,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--sizes": sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(); break;
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--large-runs": largeRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--work": work = args[++i]; break;
         case "--markdown": markdownOut = args[++i]; break;
         case "--no-publish": publish = false; break;
@@ -31,7 +33,7 @@ for (var i = 0; i < args.Length; i++)
             CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture));
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] | --generate N DIR");
+            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--large-runs K (for N >= 10,000)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] | --generate N DIR");
             return 2;
     }
 }
@@ -81,7 +83,7 @@ stages.Clear().AppendLine().AppendLine("Stages (--timings, ms, median):").Append
 foreach (var r in rows)
     stages.Append("| ").Append(r.Label).Append(" | ").Append(string.Join(" | ", stageNames.Select(s => r.Stages.TryGetValue(s, out var v) ? v.ToString("0", CultureInfo.InvariantCulture) : ""))).AppendLine(" |");
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {runs} runs, {Environment.ProcessorCount} cores, compiled program started directly:"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {runs} runs{(largeRuns is { } lr ? $" ({lr} for N >= 10,000)" : "")}, {Environment.ProcessorCount} cores, compiled program started directly; load average at the end {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}:"));
 Console.WriteLine();
 Console.Write(table);
 Console.Write(stages);
@@ -95,7 +97,8 @@ Row Measure(string label, int n, string input, string output)
     var peaks = new List<double>();
     var stageRuns = new List<Dictionary<string, double>>();
     var pages = 0;
-    for (var r = 0; r < runs; r++)
+    var count = n >= 10_000 && largeRuns is { } k ? k : runs;
+    for (var r = 0; r < count; r++)
     {
         string[] cmd = [bin, "build", "--input", input, "--theme", Path.Combine(root, "theme"), "--output", output, "--timings"];
         var sw = Stopwatch.StartNew();
