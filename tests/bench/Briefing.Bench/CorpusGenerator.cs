@@ -119,7 +119,8 @@ public static class CorpusGenerator
                 var len = 40 + (int)(rng.Next() % 50);
                 var p = Sentences(rng, len);
                 words += len;
-                if (block % 4 == 1) p += $" See [the earlier report](https://example.com/{i}/{block}) and [**the statement**](https://example.org/statement-{block}).";
+                if (block % 4 == 1)
+                    p += $" {Title(Word(rng))} [{Word(rng)} {Word(rng)} {Word(rng)}](https://example.com/{i}/{block}) {Word(rng)} [**{Word(rng)} {Word(rng)}**](https://example.org/statement-{block}).";
                 sb.Append(p).Append("\n\n");
             }
             block++;
