@@ -104,7 +104,14 @@ Row Measure(string label, int n, string input, string output)
         var sw = Stopwatch.StartNew();
         var (code, stdout, stderr) = time is null ? Run(cmd[0], cmd[1..], root) : Run(time, ["-v", .. cmd], root);
         var wall = sw.Elapsed.TotalSeconds;
-        if (code != 0) throw new InvalidOperationException($"{label}: the build failed ({code}):\n{stdout}\n{stderr}");
+        if (code != 0)
+        {
+            // a failed build (e.g. out of memory) is a result too: report it and go on with the next size
+            var reason = Regex.Match(stderr, @"(OutOfMemoryException|error [A-Z]+\d+[^\n]*)").Value;
+            var peakKb = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value;
+            Console.WriteLine($"{label}: the build FAILED (exit code {code}) after {sw.Elapsed.TotalSeconds:0.0} s{(peakKb.Length > 0 ? $", peak {long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024} MB" : "")}: {(reason.Length > 0 ? reason : stderr.Split('\n').FirstOrDefault())}");
+            return new Row(label + " (failed: " + (reason.Length > 0 ? reason : "exit code " + code) + ")", 0, sw.Elapsed.TotalSeconds, double.NaN, peakKb.Length > 0 ? long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024.0 : 0, []);
+        }
         if (time is not null)
         {
             wall = ParseElapsed(Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)").Groups[1].Value);
