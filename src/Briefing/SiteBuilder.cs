@@ -23,6 +23,11 @@ public sealed record BuildOptions
     public bool Write { get; init; } = true;
     /// <summary>Test hook passed to the writer.</summary>
     public Action<int>? BeforeEachFile { get; init; }
+    /// <summary>
+    /// Keep every output file's bytes in <see cref="BuildResult.Files"/> (the preview serves them from memory). The
+    /// command line turns this off: pages are then written as soon as they are rendered and only their paths are kept.
+    /// </summary>
+    public bool KeepFiles { get; init; } = true;
 }
 
 public sealed record StageTiming(string Stage, double Milliseconds);
@@ -55,6 +60,10 @@ public sealed class SiteBuilder
         var sw = Stopwatch.StartNew();
         void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds)); sw.Restart(); }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
+
+        // the theme's templates compile on another core while the content loads
+        var templateDiags = new DiagnosticBag();
+        var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
 
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
@@ -117,52 +126,96 @@ public sealed class SiteBuilder
         var pages = planner.Plan();
         Stage("plan");
 
-        var engine = TemplateEngine.Load(o.ThemeDir, Display(o.ThemeDir), diags);
+        var engine = templates.GetAwaiter().GetResult();
+        diags.AddRange(templateDiags.Sorted());
         if (engine is null || diags.HasErrors || (o.Strict && diags.WarningCount > 0))
         {
             Stage("templates");
             return Fail();
         }
 
-        // render
+        // render, and write each page as soon as it is rendered
         var assets = Assets(o.ThemeDir, diags);
         var css = assets.Css;
         var nav = planner.Nav();
-        var html = new OutputFile?[pages.Count];
-        Parallel.For(0, pages.Count, i =>
+        var extra = new List<OutputFile>(assets.Files)
         {
-            var p = pages[i];
-            var text = engine.Render(p.Template, p.Model, body => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), diags);
-            if (text is not null) html[i] = new OutputFile(p.OutputPath, Encoding.UTF8.GetBytes(text));
-        });
-        var output = html.OfType<OutputFile>().ToList();
-        output.AddRange(assets.Files);
-        output.Add(new OutputFile("feed.xml", Feeds.Atom(content, analysis, urls)));
-        output.Add(new OutputFile("sitemap.xml", Feeds.Sitemap(pages, urls)));
-        output.Add(new OutputFile("robots.txt", Feeds.Robots(urls)));
+            new("feed.xml", Feeds.Atom(content, analysis, urls)),
+            new("sitemap.xml", Feeds.Sitemap(pages, urls)),
+            new("robots.txt", Feeds.Robots(urls)),
+        };
         var redirects = Redirects(infos, urls);
-        if (redirects.Length > 0) output.Add(new OutputFile("_redirects", redirects));
-        output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
-        Stage("render");
+        if (redirects.Length > 0) extra.Add(new OutputFile("_redirects", redirects));
+        var paths = pages.Select(p => p.OutputPath).Concat(extra.Select(f => f.Path)).ToList();
 
-        if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
-
-        // write
-        if (o.Write)
+        AtomicWriter.Session? session = null;
+        var keep = o.KeepFiles ? new byte[pages.Count][] : null;
+        try
         {
-            try
+            if (o.Write) session = new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Begin(paths);
+            var failed = 0;
+            Parallel.For(0, pages.Count, i =>
             {
-                new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Write(output);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                var p = pages[i];
+                var text = engine.Render(p.Template, p.Model, body => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), diags);
+                if (text is null) { Interlocked.Exchange(ref failed, 1); return; }
+                if (Volatile.Read(ref failed) != 0) return; // the build fails: no need to write more
+                if (keep is not null)
+                {
+                    var bytes = keep[i] = Encoding.UTF8.GetBytes(text);
+                    session?.Write(p.OutputPath, bytes);
+                }
+                else session?.Write(p.OutputPath, text);
+            });
+            Stage("render");
+            if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
+
+            if (session is not null)
             {
-                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), $"The site could not be written ({ex.Message}). The previous output is untouched. Check that the folder is writable.");
+                foreach (var f in extra) session.Write(f.Path, f.Content);
+                session.Commit();
                 Stage("write");
-                return Fail();
             }
-            Stage("write");
         }
+        catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
+        {
+            diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), $"The site could not be written ({Unwrap(ex).Message}). The previous output is untouched. Check that the folder is writable.");
+            Stage("write");
+            return Fail();
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+
+        var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
+        output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
+
+    private sealed record TemplateKey(string Dir, string Files);
+    private (TemplateKey Key, TemplateEngine Engine)? _templates;
+
+    /// <summary>Compiles the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
+    private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
+    {
+        TemplateKey? key = null;
+        if (_cache is not null && Directory.Exists(themeDir))
+        {
+            var sb = new StringBuilder();
+            foreach (var f in Directory.EnumerateFiles(themeDir, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(f);
+                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+            key = new TemplateKey(Path.GetFullPath(themeDir), sb.ToString());
+            if (_templates is { } t && t.Key == key) return t.Engine;
+        }
+        var engine = TemplateEngine.Load(themeDir, Display(themeDir), diags);
+        if (key is not null && engine is not null) _templates = (key, engine);
+        return engine;
     }
 
     /// <summary>A path as the user wrote it, for messages ("input", "../x/input").</summary>

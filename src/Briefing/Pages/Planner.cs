@@ -15,6 +15,9 @@ public sealed partial class Planner
     private readonly MarkdownRenderer _md;
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
+    private readonly Dictionary<string, ClaimRow> _claimRows;
+    private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
+    private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
     public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown)
     {
@@ -24,6 +27,19 @@ public sealed partial class Planner
         _md = markdown;
         _topics = content.Topics.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _claimRows = new Dictionary<string, ClaimRow>(StringComparer.Ordinal);
+        foreach (var r in analysis.Claims) _claimRows.TryAdd(r.Claim.Id, r);
+        _reuseBySlug = new Dictionary<string, List<ReuseFinding>>(StringComparer.Ordinal);
+        foreach (var f in analysis.Reuse.Pairs)
+        {
+            AddFinding(f.A, f);
+            if (f.B != f.A) AddFinding(f.B, f);
+        }
+        void AddFinding(string slug, ReuseFinding f)
+        {
+            if (!_reuseBySlug.TryGetValue(slug, out var list)) _reuseBySlug[slug] = list = [];
+            list.Add(f);
+        }
     }
 
     public IReadOnlyList<Page> Plan()
@@ -95,11 +111,16 @@ public sealed partial class Planner
         return new CoverageVm(topics, rows);
     }
 
-    private SourceVm SourceVm(Source s)
+    /// <summary>Each source's article cards, newest first: built once for the home and sources pages.</summary>
+    private List<SourceVm> SourceVms(IEnumerable<Source> sources)
     {
-        var articles = ByDate(_a.Articles.Where(a => a.Source?.Id == s.Id)).Select(Card).ToList();
-        return new SourceVm(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
+        _cardsBySource ??= _a.Articles.Where(a => a.Source is not null).GroupBy(a => a.Source!.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ByDate(g).Select(Card).ToList(), StringComparer.Ordinal);
+        return sources.Select(s => SourceVm(s, _cardsBySource.GetValueOrDefault(s.Id) ?? [])).ToList();
     }
+
+    private SourceVm SourceVm(Source s, List<ArticleCardVm> articles) =>
+        new(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
 
     private static string Json(object o) => JsonSerializer.Serialize(o, JsonOptions);
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
@@ -117,7 +138,7 @@ public sealed partial class Planner
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
         var vm = new HomeVm(_c.Site.Title, _c.Site.Lede,
             _c.Site.Takeaways.Select(t => new TakeawayVm(t.Text, t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
-            topics, latest, _c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(SourceVm).ToList(), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
+            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
         var jsonLd = Json(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -154,7 +175,7 @@ public sealed partial class Planner
         var summary = a.Summary;
         var claims = summary is null ? [] : summary.Claims
             .Select(cr => cr.Claim.Value).Distinct()
-            .Select(id => _a.Claims.FirstOrDefault(r => r.Claim.Id == id))
+            .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
             .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(r.Citations.Select(c => c.ArticleSlug).Distinct().Count(), "article")} of {_a.Articles.Count}" })
             .ToList();
@@ -219,7 +240,7 @@ public sealed partial class Planner
 
     private Page Sources()
     {
-        var vm = new SourcesVm(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal).Select(SourceVm).ToList(), Coverage());
+        var vm = new SourcesVm(SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)), Coverage());
         return new Page { Url = _u.Sources, OutputPath = _u.OutputPath(_u.Sources), Template = "sources", Model = vm, Title = "Sources", Description = "The outlets the briefing's articles come from, and what is known of them.", Section = _u.Sources };
     }
 
