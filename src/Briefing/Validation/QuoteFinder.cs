@@ -14,7 +14,7 @@ public sealed class QuoteFinder
     public QuoteFinder(IReadOnlyList<string> paragraphs)
     {
         _originals = paragraphs.Select(p => p.Normalize(System.Text.NormalizationForm.FormC)).ToArray();
-        _maps = paragraphs.Select(_ => new List<int>()).ToArray();
+        _maps = paragraphs.Select(p => new List<int>(p.Length + 1)).ToArray();
         _normalized = paragraphs.Select((p, i) => TextNormalizer.NormalizeWithMap(p, _maps[i])).ToArray();
         _starts = new int[_normalized.Length];
         var offset = 0;
