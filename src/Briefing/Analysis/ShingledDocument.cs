@@ -29,6 +29,9 @@ internal sealed class ShingledDocument
 
     public ReuseDocument Source { get; }
 
+    /// <summary>Words per shingle.</summary>
+    public int ShingleSize { get; private init; }
+
     /// <summary>Where each word of each paragraph is (its normalised form is only hashed).</summary>
     public WordSpan[][] Words { get; }
 
@@ -114,6 +117,6 @@ internal sealed class ShingledDocument
             for (int k = r; k < e; k++) next[order[k]] = k + 1 < e ? order[k + 1] : -1;
             r = e;
         }
-        return new ShingledDocument(doc, words, hashes, paragraphOf, wordIndexOf, paragraphStart, [.. distinct], [.. firstOf], next);
+        return new ShingledDocument(doc, words, hashes, paragraphOf, wordIndexOf, paragraphStart, [.. distinct], [.. firstOf], next) { ShingleSize = shingleSize };
     }
 }

@@ -32,7 +32,10 @@ public static class TextReuse
     /// Pairs that share nothing are omitted.
     /// </summary>
     /// <exception cref="ArgumentException">Two documents have the same id.</exception>
-    public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null)
+    public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null) => Analyse(docs, options, null);
+
+    /// <summary>As <see cref="Analyse(IReadOnlyList{ReuseDocument}, TextReuseOptions?)"/>, reusing the shingles of documents whose paragraphs are unchanged since an earlier call (the preview).</summary>
+    internal static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache)
     {
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
@@ -55,7 +58,7 @@ public static class TextReuse
 
         int n = sorted.Length;
         var shingled = new ShingledDocument[n];
-        Parallel.For(0, n, d => shingled[d] = ShingledDocument.Create(sorted[d], options.ShingleSize));
+        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize));
 
         var (pairCounts, boilerplate) = CountSharedShingles(shingled, options);
 
@@ -229,5 +232,22 @@ public static class TextReuse
             }
         }
         return passages;
+    }
+}
+
+/// <summary>
+/// Shingled documents kept between analyses, keyed by their paragraph list (the same list object while an article's
+/// rendered body is reused): only changed articles are cut into shingles again.
+/// </summary>
+internal sealed class ShingleCache
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, ShingledDocument> _docs = new();
+
+    public ShingledDocument Get(ReuseDocument doc, int shingleSize)
+    {
+        if (_docs.TryGetValue(doc.Paragraphs, out var hit) && hit.Source.Id == doc.Id && hit.ShingleSize == shingleSize) return hit;
+        var created = ShingledDocument.Create(doc, shingleSize);
+        _docs.AddOrUpdate(doc.Paragraphs, created);
+        return created;
     }
 }

@@ -109,13 +109,13 @@ public sealed partial class Planner
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
-    private IEnumerable<Page> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(PairPage);
+    private IEnumerable<Page> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).AsParallel().AsOrdered().Select(PairPage);
 
     private Page PairPage(ReuseFinding f)
     {
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
-        var rows = PairAligner.Align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs))
+        var rows = _align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs))
             .Select(r => new PairRowVm(
                 r.ParagraphA is int pa ? _u.Paragraph(a.Slug, pa) : "", r.ParagraphA is int la ? $"¶ {la + 1}" : "",
                 SpansHtml(r.SpansA),

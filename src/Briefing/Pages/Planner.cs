@@ -19,8 +19,12 @@ public sealed partial class Planner
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
-    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown)
+    private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
+
+    /// <param name="align">How pair pages align two texts: <see cref="PairAligner.Align(ReuseDocument, ReuseDocument)"/>, or a cached version of it (preview).</param>
+    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null)
     {
+        _align = align ?? PairAligner.Align;
         _c = content;
         _a = analysis;
         _u = urls;
@@ -46,7 +50,8 @@ public sealed partial class Planner
     {
         var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
         pages.AddRange(_c.Topics.Select(Topic));
-        pages.AddRange(_a.Articles.Select(Article));
+        // article and pair pages are independent of each other: planned on every core, in order
+        pages.AddRange(_a.Articles.AsParallel().AsOrdered().Select(Article));
         pages.AddRange(PairPages());
         return pages;
     }

@@ -34,7 +34,7 @@ public static class Incremental
             cache.TakeMisses();
             if (!result.Success) throw new InvalidOperationException("incremental: the rebuild failed: " + string.Join("\n", result.Diagnostics.Take(5)));
             if (r > 0) times.Add(ms); // the first edit warms up the JIT, as a preview session's first edit does
-            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article(s) rendered)");
+            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
         }
         times.Sort();
         return times[times.Count / 2];
