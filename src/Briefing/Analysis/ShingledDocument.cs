@@ -64,7 +64,11 @@ internal sealed class ShingledDocument
         return i >= 0;
     }
 
-    public static ShingledDocument Create(ReuseDocument doc, int shingleSize)
+    /// <summary>Made with only <see cref="Distinct"/>: no positions, no passages.</summary>
+    public bool DistinctOnly { get; private init; }
+
+    /// <param name="distinctOnly">Compute only the distinct shingles (for counting shared shingles), not their positions.</param>
+    public static ShingledDocument Create(ReuseDocument doc, int shingleSize, bool distinctOnly = false)
     {
         var words = new WordSpan[doc.Paragraphs.Count][];
         var wordHashes = new ulong[doc.Paragraphs.Count][];
@@ -76,9 +80,24 @@ internal sealed class ShingledDocument
             hashBuffer.Clear();
             spanBuffer.Clear();
             WordTokenizer.TokenizeHashed(doc.Paragraphs[p] ?? string.Empty, hashBuffer, spanBuffer);
-            words[p] = [.. spanBuffer];
+            words[p] = distinctOnly ? new WordSpan[spanBuffer.Count] : [.. spanBuffer];
             wordHashes[p] = [.. hashBuffer];
             total += Math.Max(0, words[p].Length - shingleSize + 1);
+        }
+
+        if (distinctOnly)
+        {
+            var all = new ulong[total];
+            int at = 0;
+            for (int p = 0; p < words.Length; p++)
+                for (int i = 0; i + shingleSize <= words[p].Length; i++)
+                    all[at++] = StableHash.Shingle(wordHashes[p], i, shingleSize);
+            Array.Sort(all);
+            int m = 0;
+            for (int k = 0; k < all.Length; k++)
+                if (k == 0 || all[k] != all[k - 1]) all[m++] = all[k];
+            Array.Resize(ref all, m);
+            return new ShingledDocument(doc, [], [], [], [], [], all, [], []) { ShingleSize = shingleSize, DistinctOnly = true };
         }
 
         var hashes = new ulong[total];

@@ -58,9 +58,21 @@ public static class TextReuse
 
         int n = sorted.Length;
         var shingled = new ShingledDocument[n];
-        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize));
+        // Counting needs only each document's distinct shingles; the positions (for passages) are made again below
+        // for the documents that share something, so a large corpus never holds them all at once.
+        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize, distinctOnly: true));
 
         var (pairCounts, boilerplate) = CountSharedShingles(shingled, options);
+        var involved = new bool[n];
+        foreach (var key in pairCounts.Keys)
+        {
+            involved[(int)(key / n)] = true;
+            involved[(int)(key % n)] = true;
+        }
+        Parallel.For(0, n, d =>
+        {
+            if (shingled[d].DistinctOnly) shingled[d] = involved[d] ? ShingledDocument.Create(sorted[d], options.ShingleSize) : shingled[d];
+        });
 
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();

@@ -127,8 +127,35 @@ public sealed partial class Planner
     private SourceVm SourceVm(Source s, List<ArticleCardVm> articles) =>
         new(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
 
-    private static string Json(object o) => JsonSerializer.Serialize(o, JsonOptions);
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    /// <summary>
+    /// JSON-LD: nested string dictionaries written directly (the same text as JsonSerializer with default options, without
+    /// its reflection start-up cost).
+    /// </summary>
+    private static string Json(Dictionary<string, object?> o)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer)) Write(w, o);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void Write(Utf8JsonWriter w, object? value)
+        {
+            switch (value)
+            {
+                case null: w.WriteNullValue(); break;
+                case string s: w.WriteStringValue(s); break;
+                case Dictionary<string, object?> d:
+                    w.WriteStartObject();
+                    foreach (var (k, v) in d)
+                    {
+                        w.WritePropertyName(k);
+                        Write(w, v);
+                    }
+                    w.WriteEndObject();
+                    break;
+                default: throw new InvalidOperationException($"JSON-LD values are strings or objects, not {value.GetType().Name}.");
+            }
+        }
+    }
 
     // ---- pages ----
 
