@@ -53,8 +53,9 @@ public sealed class AtomicWriter(string outputDir)
                 if (!seen.Add(full)) throw new IOException($"Two outputs want the same file '{Path.GetRelativePath(temp, full)}'.");
                 targets[relative] = full;
             }
-            foreach (var dir in targets.Values.Select(t => Path.GetDirectoryName(t)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                Directory.CreateDirectory(dir);
+            // one folder per page: made on every core (CreateDirectory makes missing parents itself)
+            Parallel.ForEach(targets.Values.Select(t => Path.GetDirectoryName(t)!).Distinct(StringComparer.Ordinal).ToList(),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, dir => Directory.CreateDirectory(dir));
             return new Session(this, temp, targets);
         }
         catch
@@ -145,7 +146,22 @@ public sealed class AtomicWriter(string outputDir)
 
     private static void TryDelete(string dir)
     {
-        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        try
+        {
+            if (!Directory.Exists(dir)) return;
+            // a site has thousands of page folders (articles/<slug>/): delete them on every core, then the rest
+            var deep = Directory.EnumerateDirectories(dir).SelectMany(Directory.EnumerateDirectories).ToList();
+            if (deep.Count > 64)
+            {
+                Parallel.ForEach(deep, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
+                {
+                    try { Directory.Delete(d, recursive: true); }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                });
+            }
+            Directory.Delete(dir, recursive: true);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

@@ -46,12 +46,15 @@ public sealed partial class Planner
         }
     }
 
+    /// <summary>Below this many items, planning in parallel costs more (start-up of PLINQ) than it saves.</summary>
+    private const int ParallelFrom = 64;
+
     public IReadOnlyList<Page> Plan()
     {
         var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
         pages.AddRange(_c.Topics.Select(Topic));
         // article and pair pages are independent of each other: planned on every core, in order
-        pages.AddRange(_a.Articles.AsParallel().AsOrdered().Select(Article));
+        pages.AddRange(_a.Articles.Count >= ParallelFrom ? _a.Articles.AsParallel().AsOrdered().Select(Article) : _a.Articles.Select(Article));
         pages.AddRange(PairPages());
         return pages;
     }
