@@ -109,11 +109,7 @@ public sealed partial class Planner
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
-    private IEnumerable<Page> PairPages()
-    {
-        var pairs = _a.Reuse.Pairs.Where(f => f.HasPairPage).ToList();
-        return pairs.Count >= ParallelFrom ? pairs.AsParallel().AsOrdered().Select(PairPage) : pairs.Select(PairPage);
-    }
+    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(f => (Func<Page>)(() => PairPage(f)));
 
     private Page PairPage(ReuseFinding f)
     {

@@ -46,16 +46,17 @@ public sealed partial class Planner
         }
     }
 
-    /// <summary>Below this many items, planning in parallel costs more (start-up of PLINQ) than it saves.</summary>
-    private const int ParallelFrom = 64;
-
     public IReadOnlyList<Page> Plan()
     {
-        var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
-        pages.AddRange(_c.Topics.Select(Topic));
-        // article and pair pages are independent of each other: planned on every core, in order
-        pages.AddRange(_a.Articles.Count >= ParallelFrom ? _a.Articles.AsParallel().AsOrdered().Select(Article) : _a.Articles.Select(Article));
-        pages.AddRange(PairPages());
+        // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
+        // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
+        // articles, pairs.
+        var work = new List<Func<Page>> { Home, Compare, Timeline, Glossary, Sources, NotFound };
+        work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => Topic(t))));
+        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => Article(a))));
+        work.AddRange(PairPages());
+        var pages = new Page[work.Count];
+        Parallel.For(0, work.Count, i => pages[i] = work[i]());
         return pages;
     }
 
@@ -122,9 +123,9 @@ public sealed partial class Planner
     /// <summary>Each source's article cards, newest first: built once for the home and sources pages.</summary>
     private List<SourceVm> SourceVms(IEnumerable<Source> sources)
     {
-        _cardsBySource ??= _a.Articles.Where(a => a.Source is not null).GroupBy(a => a.Source!.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => ByDate(g).Select(Card).ToList(), StringComparer.Ordinal);
-        return sources.Select(s => SourceVm(s, _cardsBySource.GetValueOrDefault(s.Id) ?? [])).ToList();
+        var cards = LazyInitializer.EnsureInitialized(ref _cardsBySource, () => _a.Articles.Where(a => a.Source is not null).GroupBy(a => a.Source!.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ByDate(g).Select(Card).ToList(), StringComparer.Ordinal));
+        return sources.Select(s => SourceVm(s, cards.GetValueOrDefault(s.Id) ?? [])).ToList();
     }
 
     private SourceVm SourceVm(Source s, List<ArticleCardVm> articles) =>
