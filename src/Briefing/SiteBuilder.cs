@@ -23,6 +23,11 @@ public sealed record BuildOptions
     public bool Write { get; init; } = true;
     /// <summary>Test hook passed to the writer.</summary>
     public Action<int>? BeforeEachFile { get; init; }
+    /// <summary>
+    /// Keep every output file's bytes in <see cref="BuildResult.Files"/> (the preview serves them from memory). The
+    /// command line turns this off: pages are then written as soon as they are rendered and only their paths are kept.
+    /// </summary>
+    public bool KeepFiles { get; init; } = true;
 }
 
 public sealed record StageTiming(string Stage, double Milliseconds);
@@ -42,7 +47,15 @@ public sealed class SiteBuilder
     /// <summary>With a cache (preview), rendered article bodies are kept between builds and reused while unchanged.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry> _rendered = new(StringComparer.Ordinal);
 
-    public SiteBuilder(ArticleCache? cache = null) => _cache = cache;
+    public SiteBuilder(ArticleCache? cache = null)
+    {
+        _cache = cache;
+        _shingles = cache is null ? null : new ShingleCache();
+    }
+
+    // With a cache (preview): the quote finders and text-reuse shingles of unchanged articles are kept too.
+    private readonly ShingleCache? _shingles;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RenderedMarkdown, QuoteFinder> _finders = new();
 
     /// <summary>How many article bodies the last build rendered (not taken from the cache).</summary>
     public int LastRendered { get; private set; }
@@ -55,6 +68,10 @@ public sealed class SiteBuilder
         var sw = Stopwatch.StartNew();
         void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds)); sw.Restart(); }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
+
+        // the theme's templates compile on another core while the content loads
+        var templateDiags = new DiagnosticBag();
+        var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
 
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
@@ -88,9 +105,18 @@ public sealed class SiteBuilder
         });
         LastRendered = renderedCount;
         foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
+        if (_cache is null && !o.KeepFiles)
+        {
+            // A one-off build (the command line) no longer needs the Markdown source: at 10,000 articles it is 150 MB.
+            var slim = content.Articles.Select(a => a with { Body = "" }).ToList();
+            content = content with { Articles = slim };
+            published = slim.Where(a => o.Drafts || !a.Draft).ToList();
+        }
+        var finderOf = new QuoteFinder[content.Articles.Count];
+        Parallel.For(0, finderOf.Length, i => finderOf[i] = _cache is null ? new QuoteFinder(rendered[i].Paragraphs) : _finders.GetValue(rendered[i], r => new QuoteFinder(r.Paragraphs)));
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
-            finders.TryAdd(content.Articles[i].Slug, new QuoteFinder(rendered[i].Paragraphs));
+            finders.TryAdd(content.Articles[i].Slug, finderOf[i]);
         Validator.Validate(content, finders, diags);
         Stage("validate");
 
@@ -106,7 +132,7 @@ public sealed class SiteBuilder
             infos.Add(new ArticleInfo(a, a.Source is { } s ? sources.GetValueOrDefault(s.Value) : null, summaries.GetValueOrDefault(a.Slug), rendered[i], finders[a.Slug]));
         }
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var measures = TextReuse.Analyse(reuseDocs).Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
+        var measures = TextReuse.Analyse(reuseDocs, null, _shingles).Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
             p.Passages.Select(x => x.Text).ToList())).ToList();
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
@@ -114,62 +140,188 @@ public sealed class SiteBuilder
 
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
-        var planner = new Planner(content, analysis, urls, markdown);
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached);
         var pages = planner.Plan();
         Stage("plan");
 
-        var engine = TemplateEngine.Load(o.ThemeDir, Display(o.ThemeDir), diags);
+        var engine = templates.GetAwaiter().GetResult();
+        diags.AddRange(templateDiags.Sorted());
         if (engine is null || diags.HasErrors || (o.Strict && diags.WarningCount > 0))
         {
             Stage("templates");
             return Fail();
         }
 
-        // render
+        // render, and write each page as soon as it is rendered
         var assets = Assets(o.ThemeDir, diags);
         var css = assets.Css;
         var nav = planner.Nav();
-        var html = new OutputFile?[pages.Count];
-        Parallel.For(0, pages.Count, i =>
+        var extra = new List<OutputFile>(assets.Files)
         {
-            var p = pages[i];
-            var text = engine.Render(p.Template, p.Model, body => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), diags);
-            if (text is not null) html[i] = new OutputFile(p.OutputPath, Encoding.UTF8.GetBytes(text));
-        });
-        var output = html.OfType<OutputFile>().ToList();
-        output.AddRange(assets.Files);
-        output.Add(new OutputFile("feed.xml", Feeds.Atom(content, analysis, urls)));
-        output.Add(new OutputFile("sitemap.xml", Feeds.Sitemap(pages, urls)));
-        output.Add(new OutputFile("robots.txt", Feeds.Robots(urls)));
+            new("feed.xml", Feeds.Atom(content, analysis, urls)),
+            new("sitemap.xml", Feeds.Sitemap(pages, urls)),
+            new("robots.txt", Feeds.Robots(urls)),
+        };
         var redirects = Redirects(infos, urls);
-        if (redirects.Length > 0) output.Add(new OutputFile("_redirects", redirects));
-        output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
-        Stage("render");
+        if (redirects.Length > 0) extra.Add(new OutputFile("_redirects", redirects));
+        var paths = pages.Select(p => p.OutputPath).Concat(extra.Select(f => f.Path)).ToList();
 
-        if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
-
-        // write
-        if (o.Write)
+        if (o.Write && OutputGuard.Problem(o.OutputDir, o.InputDir, o.ThemeDir) is { } problem)
         {
-            if (OutputGuard.Problem(o.OutputDir, o.InputDir, o.ThemeDir) is { } problem)
-            {
-                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), problem);
-                Stage("write");
-                return Fail();
-            }
-            try
-            {
-                new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Write(output);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), $"The site could not be written ({ex.Message}). The previous output is untouched. Check that the folder is writable.");
-                Stage("write");
-                return Fail();
-            }
+            diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), problem);
             Stage("write");
+            return Fail();
         }
+        AtomicWriter.Session? session = null;
+        var keep = o.KeepFiles ? new byte[pages.Count][] : null;
+        // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
+        // and the output folder the last build wrote is updated in place (only changed files are written).
+        var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
+        var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
+        var prints = _cache is not null ? new byte[pages.Count][] : null;
+        var reused = 0;
+        try
+        {
+            if (o.Write && !inPlace) session = new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Begin(paths);
+            var failed = 0;
+            Parallel.For(0, pages.Count, i =>
+            {
+                var p = pages[i];
+                LayoutVm LayoutOf(string body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
+                if (prints is not null)
+                {
+                    prints[i] = Fingerprint(p, LayoutOf(""));
+                    if (previous is not null && previous.Pages.TryGetValue(p.OutputPath, out var before) && before.Print.AsSpan().SequenceEqual(prints[i]))
+                    {
+                        keep![i] = before.Bytes;
+                        Interlocked.Increment(ref reused);
+                        session?.Write(p.OutputPath, before.Bytes);
+                        return;
+                    }
+                }
+                var text = engine.Render(p.Template, p.Model, LayoutOf, diags);
+                if (text is null) { Interlocked.Exchange(ref failed, 1); return; }
+                if (Volatile.Read(ref failed) != 0) return; // the build fails: no need to write more
+                if (keep is not null)
+                {
+                    var bytes = keep[i] = Encoding.UTF8.GetBytes(text);
+                    session?.Write(p.OutputPath, bytes);
+                }
+                else session?.Write(p.OutputPath, text);
+            });
+            LastReusedPages = reused;
+            Stage("render");
+            if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
+
+            if (session is not null)
+            {
+                foreach (var f in extra) session.Write(f.Path, f.Content);
+                session.Commit();
+                Stage("write");
+            }
+            else if (inPlace)
+            {
+                WriteInPlace(o.OutputDir, pages.Select((p, i) => new OutputFile(p.OutputPath, keep![i])).Concat(extra).ToList(), previous!.Files, o.BeforeEachFile);
+                Stage("write");
+            }
+        }
+        catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
+        {
+            _last = null;
+            diags.Error(Codes.OutputError, SourcePos.FileOnly(Display(o.OutputDir)), $"The site could not be written ({Unwrap(ex).Message}). {(inPlace ? "" : "The previous output is untouched. ")}Check that the folder is writable.");
+            Stage("write");
+            return Fail();
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+
+        if (prints is not null)
+        {
+            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes)>(pages.Count, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i]);
+            var written = pages.Select((p, i) => (p.OutputPath, keep![i])).Concat(extra.Select(f => (f.Path, f.Content)))
+                .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
+            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written);
+        }
+        var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
+        output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    // Preview: the alignment of a pair of texts, kept while both texts are the same objects (unchanged articles).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, IReadOnlyList<AlignedRow>>> _alignments = new();
+
+    private IReadOnlyList<AlignedRow> AlignCached(ReuseDocument a, ReuseDocument b)
+    {
+        var inner = _alignments.GetValue(a.Paragraphs, _ => new());
+        return inner.GetValue(b.Paragraphs, _ => PairAligner.Align(a, b));
+    }
+
+    /// <summary>How many pages the last build took from the previous one without rendering (preview).</summary>
+    public int LastReusedPages { get; private set; }
+
+    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes)> Pages, Dictionary<string, byte[]> Files);
+    private LastBuild? _last;
+
+    private static readonly System.Text.Json.JsonSerializerOptions PrintOptions = new() { IncludeFields = true };
+
+    /// <summary>What a page's HTML depends on: its view model and its layout model (without the body), hashed.</summary>
+    private static byte[] Fingerprint(Page p, LayoutVm layout) =>
+        SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new PagePrint(p.Template, p.Model, layout), PrintOptions));
+
+    private sealed record PagePrint(string Template, object Model, LayoutVm Layout);
+
+    /// <summary>
+    /// Updates an output folder that this builder wrote last time: writes the files whose bytes changed (each through a
+    /// temporary file and a rename) and deletes the files that are no longer produced.
+    /// </summary>
+    private static void WriteInPlace(string outputDir, IReadOnlyList<OutputFile> files, Dictionary<string, byte[]> before, Action<int>? beforeEachFile)
+    {
+        var root = Path.GetFullPath(outputDir);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var f in files)
+        {
+            var full = AtomicWriter.SafePath(root, f.Path);
+            if (!wanted.Add(full)) throw new IOException($"Two outputs want the same file '{f.Path}'.");
+            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && File.Exists(full)) continue;
+            beforeEachFile?.Invoke(++count);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
+            File.WriteAllBytes(temp, f.Content);
+            File.Move(temp, full, overwrite: true);
+        }
+        foreach (var existing in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            if (!wanted.Contains(existing)) File.Delete(existing);
+        foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
+
+    private sealed record TemplateKey(string Dir, string Files);
+    private (TemplateKey Key, TemplateEngine Engine)? _templates;
+
+    /// <summary>Compiles the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
+    private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
+    {
+        TemplateKey? key = null;
+        if (_cache is not null && Directory.Exists(themeDir))
+        {
+            var sb = new StringBuilder();
+            foreach (var f in Directory.EnumerateFiles(themeDir, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(f);
+                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+            key = new TemplateKey(Path.GetFullPath(themeDir), sb.ToString());
+            if (_templates is { } t && t.Key == key) return t.Engine;
+        }
+        var engine = TemplateEngine.Load(themeDir, Display(themeDir), diags);
+        if (key is not null && engine is not null) _templates = (key, engine);
+        return engine;
     }
 
     /// <summary>A path as the user wrote it, for messages ("input", "../x/input").</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Briefing.Analysis;
 
 /// <summary>
@@ -7,11 +5,14 @@ namespace Briefing.Analysis;
 /// every shingle (and every shared passage built from shingles) belongs to one paragraph.
 /// A paragraph shorter than the shingle size has no shingles.
 /// </summary>
+/// <remarks>Compact: words are kept as spans into the paragraph text, not as strings, and the
+/// distinct shingles as a sorted array, so that a corpus of many thousands of documents fits in
+/// little memory.</remarks>
 internal sealed class ShingledDocument
 {
     private ShingledDocument(
-        ReuseDocument source, WordToken[][] words, ulong[] hashes, int[] paragraphOf,
-        int[] wordIndexOf, int[] paragraphStart, Dictionary<ulong, int> first, int[] next)
+        ReuseDocument source, WordSpan[][] words, ulong[] hashes, int[] paragraphOf,
+        int[] wordIndexOf, int[] paragraphStart, ulong[] distinct, int[] firstOf, int[] next)
     {
         Source = source;
         Words = words;
@@ -19,14 +20,20 @@ internal sealed class ShingledDocument
         ParagraphOf = paragraphOf;
         WordIndexOf = wordIndexOf;
         ParagraphStart = paragraphStart;
-        First = first;
+        Distinct = distinct;
+        _firstOf = firstOf;
         Next = next;
     }
 
+    private readonly int[] _firstOf;
+
     public ReuseDocument Source { get; }
 
-    /// <summary>The normalised words of each paragraph.</summary>
-    public WordToken[][] Words { get; }
+    /// <summary>Words per shingle.</summary>
+    public int ShingleSize { get; private init; }
+
+    /// <summary>Where each word of each paragraph is (its normalised form is only hashed).</summary>
+    public WordSpan[][] Words { get; }
 
     /// <summary>Every shingle occurrence in reading order (paragraph by paragraph).</summary>
     public ulong[] Hashes { get; }
@@ -40,25 +47,57 @@ internal sealed class ShingledDocument
     /// <summary>For each paragraph: the index of its first occurrence (length = paragraphs + 1).</summary>
     public int[] ParagraphStart { get; }
 
-    /// <summary>Each distinct shingle hash and its first occurrence.</summary>
-    public Dictionary<ulong, int> First { get; }
+    /// <summary>The distinct shingle hashes, in increasing order.</summary>
+    public ulong[] Distinct { get; }
 
     /// <summary>For each occurrence: the next occurrence of the same hash, or -1.</summary>
     public int[] Next { get; }
 
     /// <summary>|shingles(doc)|: the number of distinct shingles.</summary>
-    public int DistinctCount => First.Count;
+    public int DistinctCount => Distinct.Length;
 
-    public static ShingledDocument Create(ReuseDocument doc, int shingleSize)
+    /// <summary>The first occurrence of <paramref name="hash"/>, if the document has it.</summary>
+    public bool TryGetFirst(ulong hash, out int occurrence)
     {
-        var words = new WordToken[doc.Paragraphs.Count][];
+        var i = Array.BinarySearch(Distinct, hash);
+        occurrence = i >= 0 ? _firstOf[i] : -1;
+        return i >= 0;
+    }
+
+    /// <summary>Made with only <see cref="Distinct"/>: no positions, no passages.</summary>
+    public bool DistinctOnly { get; private init; }
+
+    /// <param name="distinctOnly">Compute only the distinct shingles (for counting shared shingles), not their positions.</param>
+    public static ShingledDocument Create(ReuseDocument doc, int shingleSize, bool distinctOnly = false)
+    {
+        var words = new WordSpan[doc.Paragraphs.Count][];
         var wordHashes = new ulong[doc.Paragraphs.Count][];
+        var hashBuffer = new List<ulong>();
+        var spanBuffer = new List<WordSpan>();
         int total = 0;
         for (int p = 0; p < words.Length; p++)
         {
-            words[p] = WordTokenizer.Tokenize(doc.Paragraphs[p] ?? string.Empty);
-            wordHashes[p] = Array.ConvertAll(words[p], w => StableHash.Word(w.Word));
+            hashBuffer.Clear();
+            spanBuffer.Clear();
+            WordTokenizer.TokenizeHashed(doc.Paragraphs[p] ?? string.Empty, hashBuffer, spanBuffer);
+            words[p] = distinctOnly ? new WordSpan[spanBuffer.Count] : [.. spanBuffer];
+            wordHashes[p] = [.. hashBuffer];
             total += Math.Max(0, words[p].Length - shingleSize + 1);
+        }
+
+        if (distinctOnly)
+        {
+            var all = new ulong[total];
+            int at = 0;
+            for (int p = 0; p < words.Length; p++)
+                for (int i = 0; i + shingleSize <= words[p].Length; i++)
+                    all[at++] = StableHash.Shingle(wordHashes[p], i, shingleSize);
+            Array.Sort(all);
+            int m = 0;
+            for (int k = 0; k < all.Length; k++)
+                if (k == 0 || all[k] != all[k - 1]) all[m++] = all[k];
+            Array.Resize(ref all, m);
+            return new ShingledDocument(doc, [], [], [], [], [], all, [], []) { ShingleSize = shingleSize, DistinctOnly = true };
         }
 
         var hashes = new ulong[total];
@@ -76,18 +115,27 @@ internal sealed class ShingledDocument
                 wordIndexOf[o] = i;
             }
         }
-
-        // Walk backwards: the map holds the nearest later occurrence of each hash (the next
-        // link), and at the end the first occurrence.
-        var first = new Dictionary<ulong, int>(total);
-        var next = new int[total];
-        for (int k = total - 1; k >= 0; k--)
-        {
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(first, hashes[k], out bool seen);
-            next[k] = seen ? slot : -1;
-            slot = k;
-        }
         paragraphStart[words.Length] = o;
-        return new ShingledDocument(doc, words, hashes, paragraphOf, wordIndexOf, paragraphStart, first, next);
+
+        // Occurrences sorted by (hash, position): each run of one hash gives its first occurrence
+        // and, in order, the next link of each occurrence.
+        var order = new int[total];
+        for (int k = 0; k < total; k++) order[k] = k;
+        var keys = (ulong[])hashes.Clone();
+        Array.Sort(keys, order); // unstable: positions within a run are sorted below
+        var next = new int[total];
+        var distinct = new List<ulong>();
+        var firstOf = new List<int>();
+        for (int r = 0; r < total;)
+        {
+            int e = r + 1;
+            while (e < total && keys[e] == keys[r]) e++;
+            if (e - r > 1) Array.Sort(order, r, e - r);
+            distinct.Add(keys[r]);
+            firstOf.Add(order[r]);
+            for (int k = r; k < e; k++) next[order[k]] = k + 1 < e ? order[k + 1] : -1;
+            r = e;
+        }
+        return new ShingledDocument(doc, words, hashes, paragraphOf, wordIndexOf, paragraphStart, [.. distinct], [.. firstOf], next) { ShingleSize = shingleSize };
     }
 }

@@ -37,14 +37,20 @@ public sealed class SiteAnalysis
     public static SiteAnalysis Compute(SiteContent content, IReadOnlyList<ArticleInfo> articles, ReuseSummary reuse)
     {
         var bySlug = articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
+        // Citations per claim id in article order, then summary order: one pass over the summaries, not one per claim.
+        var citations = new Dictionary<string, List<Citation>>(StringComparer.Ordinal);
+        foreach (var a in articles)
+        {
+            if (a.Summary is null) continue;
+            foreach (var cr in a.Summary.Claims)
+            {
+                if (!citations.TryGetValue(cr.Claim.Value, out var list)) citations[cr.Claim.Value] = list = [];
+                list.Add(new Citation(a.Slug, cr.Quote.Value, Math.Max(0, a.Finder.Find(cr.Quote.Value))));
+            }
+        }
         var rows = content.Claims
             .GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.First())
-            .Select(claim => new ClaimRow(claim, articles
-                .Where(a => a.Summary is not null)
-                .SelectMany(a => a.Summary!.Claims
-                    .Where(cr => cr.Claim.Value == claim.Id)
-                    .Select(cr => new Citation(a.Slug, cr.Quote.Value, Math.Max(0, a.Finder.Find(cr.Quote.Value)))))
-                .ToList()))
+            .Select(claim => new ClaimRow(claim, citations.TryGetValue(claim.Id, out var list) ? list : []))
             .ToList();
 
         var coverage = new Dictionary<(string, string), int>();

@@ -22,6 +22,21 @@ internal static class StableHash
         return h;
     }
 
+    /// <summary>The same hash as <see cref="Word(string)"/> of <paramref name="word"/>'s text, without making the string.</summary>
+    public static ulong Word(System.Text.StringBuilder word)
+    {
+        ulong h = OffsetBasis;
+        foreach (var chunk in word.GetChunks())
+        {
+            foreach (char c in chunk.Span)
+            {
+                h = (h ^ (byte)c) * Prime;
+                h = (h ^ (byte)(c >> 8)) * Prime;
+            }
+        }
+        return h;
+    }
+
     /// <summary>
     /// The hash of one shingle: the <paramref name="count"/> consecutive word hashes starting
     /// at <paramref name="start"/>, combined FNV-1a style one 64-bit word hash at a time

@@ -32,7 +32,10 @@ public static class TextReuse
     /// Pairs that share nothing are omitted.
     /// </summary>
     /// <exception cref="ArgumentException">Two documents have the same id.</exception>
-    public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null)
+    public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null) => Analyse(docs, options, null);
+
+    /// <summary>As <see cref="Analyse(IReadOnlyList{ReuseDocument}, TextReuseOptions?)"/>, reusing the shingles of documents whose paragraphs are unchanged since an earlier call (the preview).</summary>
+    internal static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache)
     {
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
@@ -55,9 +58,21 @@ public static class TextReuse
 
         int n = sorted.Length;
         var shingled = new ShingledDocument[n];
-        Parallel.For(0, n, d => shingled[d] = ShingledDocument.Create(sorted[d], options.ShingleSize));
+        // Counting needs only each document's distinct shingles; the positions (for passages) are made again below
+        // for the documents that share something, so a large corpus never holds them all at once.
+        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize, distinctOnly: true));
 
         var (pairCounts, boilerplate) = CountSharedShingles(shingled, options);
+        var involved = new bool[n];
+        foreach (var key in pairCounts.Keys)
+        {
+            involved[(int)(key / n)] = true;
+            involved[(int)(key % n)] = true;
+        }
+        Parallel.For(0, n, d =>
+        {
+            if (shingled[d].DistinctOnly) shingled[d] = involved[d] ? ShingledDocument.Create(sorted[d], options.ShingleSize) : shingled[d];
+        });
 
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();
@@ -83,66 +98,103 @@ public static class TextReuse
 
     /// <summary>
     /// Builds the inverted index (shingle hash → documents) and, for every shingle in two or
-    /// more documents, adds one to the count of each pair of those documents.
+    /// more documents, adds one to the count of each pair of those documents. The index is built
+    /// in partitions of the hash range, in parallel, so only a few partitions are in memory at once.
     /// </summary>
     private static (Dictionary<long, int> PairCounts, HashSet<ulong> Boilerplate) CountSharedShingles(
         ShingledDocument[] docs, TextReuseOptions options)
     {
+        const int PartitionBits = 4;
+        const int Partitions = 1 << PartitionBits;
         int n = docs.Length;
-        // Postings: a value >= 0 is the only document holding the hash; a value < 0 is ~index
-        // into `lists` (documents in increasing order, as they are added in order).
-        var index = new Dictionary<ulong, int>(docs.Sum(d => d.DistinctCount));
-        var lists = new List<List<int>>();
-        for (int d = 0; d < n; d++)
-        {
-            foreach (ulong hash in docs[d].First.Keys)
-            {
-                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, hash, out bool exists);
-                if (!exists)
-                {
-                    slot = d;
-                }
-                else if (slot >= 0)
-                {
-                    lists.Add([slot, d]);
-                    slot = ~(lists.Count - 1);
-                }
-                else
-                {
-                    lists[~slot].Add(d);
-                }
-            }
-        }
-
         int maxDocuments = Math.Max(options.BoilerplateMinDocuments, (int)Math.Floor(options.BoilerplateDocumentFraction * n));
-        var boilerplate = new HashSet<ulong>();
-        if (lists.Count > 0)
+        int perPartition = (int)Math.Min(int.MaxValue, docs.Sum(d => (long)d.DistinctCount) / Partitions + 16);
+        var partCounts = new Dictionary<long, int>[Partitions];
+        var partBoilerplate = new List<ulong>[Partitions];
+        Parallel.For(0, Partitions, part =>
         {
-            foreach (var (hash, slot) in index)
+            ulong low = (ulong)part << (64 - PartitionBits);
+            ulong? high = part == Partitions - 1 ? null : (ulong)(part + 1) << (64 - PartitionBits);
+            // Postings: a value >= 0 is the only document holding the hash; a value < 0 is ~index
+            // into `lists` (documents in increasing order, as they are added in order).
+            var index = new Dictionary<ulong, int>(perPartition);
+            var lists = new List<List<int>>();
+            for (int d = 0; d < n; d++)
             {
-                if (slot < 0 && lists[~slot].Count > maxDocuments)
+                var distinct = docs[d].Distinct;
+                int from = LowerBound(distinct, low);
+                int to = high is { } h ? LowerBound(distinct, h) : distinct.Length;
+                for (int k = from; k < to; k++)
                 {
-                    boilerplate.Add(hash);
+                    ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, distinct[k], out bool exists);
+                    if (!exists)
+                    {
+                        slot = d;
+                    }
+                    else if (slot >= 0)
+                    {
+                        lists.Add([slot, d]);
+                        slot = ~(lists.Count - 1);
+                    }
+                    else
+                    {
+                        lists[~slot].Add(d);
+                    }
                 }
             }
-        }
 
-        var counts = new Dictionary<long, int>();
-        foreach (var postings in lists)
-        {
-            if (postings.Count > maxDocuments)
+            var boilerplate = new List<ulong>();
+            if (lists.Count > 0)
             {
-                continue; // boilerplate
-            }
-            for (int i = 0; i < postings.Count; i++)
-            {
-                for (int j = i + 1; j < postings.Count; j++)
+                foreach (var (hash, slot) in index)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)postings[i] * n + postings[j], out _)++;
+                    if (slot < 0 && lists[~slot].Count > maxDocuments)
+                    {
+                        boilerplate.Add(hash);
+                    }
                 }
             }
+            index = null;
+
+            var counts = new Dictionary<long, int>();
+            foreach (var postings in lists)
+            {
+                if (postings.Count > maxDocuments)
+                {
+                    continue; // boilerplate
+                }
+                for (int i = 0; i < postings.Count; i++)
+                {
+                    for (int j = i + 1; j < postings.Count; j++)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)postings[i] * n + postings[j], out _)++;
+                    }
+                }
+            }
+            partCounts[part] = counts;
+            partBoilerplate[part] = boilerplate;
+        });
+
+        var total = partCounts.OrderByDescending(c => c.Count).First();
+        foreach (var counts in partCounts)
+        {
+            if (ReferenceEquals(counts, total)) continue;
+            foreach (var (key, count) in counts) CollectionsMarshal.GetValueRefOrAddDefault(total, key, out _) += count;
         }
-        return (counts, boilerplate);
+        return (total, partBoilerplate.SelectMany(b => b).ToHashSet());
+    }
+
+    /// <summary>The first index of sorted <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(ulong[] values, ulong value)
+    {
+        int lo = 0, hi = values.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>
@@ -157,7 +209,7 @@ public static class TextReuse
         for (int oa = 0; oa < a.Hashes.Length; oa++)
         {
             ulong h = a.Hashes[oa];
-            if (!b.First.TryGetValue(h, out int ob) || boilerplate.Contains(h))
+            if (!b.TryGetFirst(h, out int ob) || boilerplate.Contains(h))
             {
                 continue;
             }
@@ -192,5 +244,22 @@ public static class TextReuse
             }
         }
         return passages;
+    }
+}
+
+/// <summary>
+/// Shingled documents kept between analyses, keyed by their paragraph list (the same list object while an article's
+/// rendered body is reused): only changed articles are cut into shingles again.
+/// </summary>
+internal sealed class ShingleCache
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, ShingledDocument> _docs = new();
+
+    public ShingledDocument Get(ReuseDocument doc, int shingleSize)
+    {
+        if (_docs.TryGetValue(doc.Paragraphs, out var hit) && hit.Source.Id == doc.Id && hit.ShingleSize == shingleSize) return hit;
+        var created = ShingledDocument.Create(doc, shingleSize);
+        _docs.AddOrUpdate(doc.Paragraphs, created);
+        return created;
     }
 }

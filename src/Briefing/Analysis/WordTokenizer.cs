@@ -9,6 +9,9 @@ namespace Briefing.Analysis;
 /// <param name="End">Index just past the word's last character in the original paragraph.</param>
 internal readonly record struct WordToken(string Word, int Start, int End);
 
+/// <summary>Where a word is in its paragraph: characters [Start, End).</summary>
+internal readonly record struct WordSpan(int Start, int End);
+
 /// <summary>
 /// Splits text into normalised words, keeping each word's position in the original text.
 /// </summary>
@@ -42,8 +45,46 @@ internal static class WordTokenizer
     /// <summary>Splits <paramref name="text"/> into normalised words in order.</summary>
     public static WordToken[] Tokenize(string text)
     {
+        var sink = new TokenSink { Tokens = [] };
+        Scan(text, ref sink);
+        return [.. sink.Tokens];
+    }
+
+    /// <summary>
+    /// The same words as <see cref="Tokenize"/>, as their <see cref="StableHash.Word"/> hashes and character spans,
+    /// without making a string per word (the text-reuse index needs only these).
+    /// </summary>
+    public static void TokenizeHashed(string text, List<ulong> hashes, List<WordSpan> spans)
+    {
+        var sink = new HashSink { Hashes = hashes, Spans = spans };
+        Scan(text, ref sink);
+    }
+
+    private interface ISink
+    {
+        void Add(StringBuilder word, int start, int end);
+    }
+
+    private struct TokenSink : ISink
+    {
+        public List<WordToken> Tokens;
+        public readonly void Add(StringBuilder word, int start, int end) => Tokens.Add(new WordToken(word.ToString(), start, end));
+    }
+
+    private struct HashSink : ISink
+    {
+        public List<ulong> Hashes;
+        public List<WordSpan> Spans;
+        public readonly void Add(StringBuilder word, int start, int end)
+        {
+            Hashes.Add(StableHash.Word(word));
+            Spans.Add(new WordSpan(start, end));
+        }
+    }
+
+    private static void Scan<TSink>(string text, ref TSink sink) where TSink : struct, ISink
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<WordToken>();
         var word = new StringBuilder();
         int start = -1; // start of the current word, -1 when outside a word
         int end = -1;   // end of the last word character of the current word
@@ -69,22 +110,21 @@ internal static class WordTokenizer
                     {
                         break; // "U.S", "10,000": dropped inside a word
                     }
-                    Flush();
+                    Flush(ref sink);
                     break;
                 default:
-                    Flush();
+                    Flush(ref sink);
                     break;
             }
             i += width;
         }
-        Flush();
-        return [.. tokens];
+        Flush(ref sink);
 
-        void Flush()
+        void Flush(ref TSink sink)
         {
             if (start >= 0 && word.Length > 0)
             {
-                tokens.Add(new WordToken(word.ToString(), start, end));
+                sink.Add(word, start, end);
             }
             word.Clear();
             start = -1;
@@ -92,7 +132,6 @@ internal static class WordTokenizer
         }
     }
 
-    /// <summary>The normalised words of <paramref name="text"/>, without positions.</summary>
     public static string[] Words(string text) => Array.ConvertAll(Tokenize(text), t => t.Word);
 
     private enum CharClass { Word, Joiner, InnerJoiner, Separator }

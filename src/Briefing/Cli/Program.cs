@@ -37,7 +37,7 @@ public static class Program
 
         int RunBuild(ParseResult r, bool write)
         {
-            var o = Options(r, write);
+            var o = Options(r, write) with { KeepFiles = false }; // stream pages to disk; only the preview keeps them in memory
             var result = new SiteBuilder().Build(o);
             var reporter = new ConsoleReporter(stderr,
                 color: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,

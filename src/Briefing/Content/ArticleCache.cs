@@ -32,4 +32,24 @@ public sealed class ArticleCache
         var info = new FileInfo(path);
         if (info.Exists) _entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, article, diagnostics);
     }
+
+    // Summaries are kept the same way (not counted as parsed articles).
+    private sealed record SummaryEntry(long Length, DateTime Modified, Summary? Summary, IReadOnlyList<Diagnostic> Diagnostics);
+    private readonly ConcurrentDictionary<string, SummaryEntry> _summaries = new(StringComparer.Ordinal);
+
+    public bool TryGetSummary(string path, out (Summary? Summary, IReadOnlyList<Diagnostic> Diagnostics) value)
+    {
+        value = default;
+        if (!_summaries.TryGetValue(path, out var e)) return false;
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
+        value = (e.Summary, e.Diagnostics);
+        return true;
+    }
+
+    public void PutSummary(string path, Summary? summary, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists) _summaries[path] = new SummaryEntry(info.Length, info.LastWriteTimeUtc, summary, diagnostics);
+    }
 }

@@ -160,6 +160,21 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
 
     private Summary? LoadSummary(string path)
     {
+        if (cache is null) return ParseSummary(path);
+        if (cache.TryGetSummary(path, out var cached))
+        {
+            diags.AddRange(cached.Diagnostics);
+            return cached.Summary;
+        }
+        var local = new DiagnosticBag();
+        var summary = new InputLoader(files, local).ParseSummary(path);
+        cache.PutSummary(path, summary, local.Sorted());
+        diags.AddRange(local.Sorted());
+        return summary;
+    }
+
+    private Summary? ParseSummary(string path)
+    {
         var (node, display) = ReadYamlFile(path);
         if (node is null) return null;
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the summary", SummaryKeys, diags);

@@ -18,42 +18,101 @@ public sealed class AtomicWriter(string outputDir)
 
     public void Write(IReadOnlyList<OutputFile> files)
     {
+        using var session = Begin(files.Select(f => f.Path));
+        try
+        {
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => session.Write(f.Path, f.Content));
+        }
+        catch (AggregateException ae)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.Flatten().InnerExceptions[0]).Throw();
+        }
+        session.Commit();
+    }
+
+    /// <summary>
+    /// Starts a streamed write of exactly the files at <paramref name="paths"/>: checks them and creates their folders
+    /// in a temporary folder; each file is then written with <see cref="Session.Write(string, byte[])"/> as soon as
+    /// it is ready (from any thread), and <see cref="Session.Commit"/> swaps the folder in. Disposing an uncommitted
+    /// session deletes the temporary folder: the previous output stays as it was.
+    /// </summary>
+    public Session Begin(IEnumerable<string> paths)
+    {
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"The output folder '{_output}' has no parent folder.");
         if (!Directory.Exists(parent))
             throw new IOException(File.Exists(parent) ? $"'{parent}' is a file, not a folder, so it cannot hold the output folder. Choose another --output." : $"The output folder's parent '{parent}' does not exist.");
         if (File.Exists(_output)) throw new IOException($"'{_output}' is a file, not a folder. Remove it or choose another --output.");
         var name = Path.GetFileName(_output);
         var temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
         try
         {
-            var targets = files.Select(f => (File: f, Path: SafePath(temp, f.Path))).ToList();
-            var dups = targets.GroupBy(t => t.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (dups is not null) throw new IOException($"Two outputs want the same file '{Path.GetRelativePath(temp, dups.Key)}'.");
-            foreach (var dir in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                Directory.CreateDirectory(dir);
-            var count = 0;
-            try
+            var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var relative in paths)
             {
-                Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
-                {
-                    BeforeEachFile?.Invoke(Interlocked.Increment(ref count));
-                    File.WriteAllBytes(t.Path, t.File.Content);
-                });
+                var full = SafePath(temp, relative);
+                if (!seen.Add(full)) throw new IOException($"Two outputs want the same file '{Path.GetRelativePath(temp, full)}'.");
+                targets[relative] = full;
             }
-            catch (AggregateException ae)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.Flatten().InnerExceptions[0]).Throw();
-            }
-            Swap(temp, old);
+            // one folder per page: made on every core (CreateDirectory makes missing parents itself)
+            Parallel.ForEach(targets.Values.Select(t => Path.GetDirectoryName(t)!).Distinct(StringComparer.Ordinal).ToList(),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, dir => Directory.CreateDirectory(dir));
+            return new Session(this, temp, targets);
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
-        TryDelete(old);
+    }
+
+    /// <summary>A streamed write in progress (see <see cref="Begin"/>).</summary>
+    public sealed class Session : IDisposable
+    {
+        private readonly AtomicWriter _writer;
+        private readonly string _temp;
+        private readonly Dictionary<string, string> _targets;
+        private int _count;
+        private bool _done;
+
+        internal Session(AtomicWriter writer, string temp, Dictionary<string, string> targets) => (_writer, _temp, _targets) = (writer, temp, targets);
+
+        /// <summary>Writes one of the announced files. Thread-safe.</summary>
+        public void Write(string relative, byte[] content)
+        {
+            var n = Interlocked.Increment(ref _count);
+            _writer.BeforeEachFile?.Invoke(n);
+            File.WriteAllBytes(Target(relative), content);
+        }
+
+        /// <summary>Writes one of the announced files as UTF-8 (no byte order mark). Thread-safe.</summary>
+        public void Write(string relative, string content)
+        {
+            var n = Interlocked.Increment(ref _count);
+            _writer.BeforeEachFile?.Invoke(n);
+            File.WriteAllText(Target(relative), content);
+        }
+
+        private string Target(string relative) => _targets.TryGetValue(relative, out var full)
+            ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
+
+        /// <summary>Swaps the written folder in place of the output folder.</summary>
+        public void Commit()
+        {
+            if (_count != _targets.Count) throw new InvalidOperationException($"{_count} of {_targets.Count} files were written.");
+            var name = Path.GetFileName(_writer._output);
+            var old = Path.Combine(Path.GetDirectoryName(_writer._output)!, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            _writer.Swap(_temp, old);
+            _done = true;
+            TryDelete(old);
+        }
+
+        public void Dispose()
+        {
+            if (!_done) TryDelete(_temp);
+            _done = true;
+        }
     }
 
     private void Swap(string temp, string old)
@@ -89,7 +148,22 @@ public sealed class AtomicWriter(string outputDir)
 
     private static void TryDelete(string dir)
     {
-        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        try
+        {
+            if (!Directory.Exists(dir)) return;
+            // a site has thousands of page folders (articles/<slug>/): delete them on every core, then the rest
+            var deep = Directory.EnumerateDirectories(dir).SelectMany(Directory.EnumerateDirectories).ToList();
+            if (deep.Count > 64)
+            {
+                Parallel.ForEach(deep, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
+                {
+                    try { Directory.Delete(d, recursive: true); }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                });
+            }
+            Directory.Delete(dir, recursive: true);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

@@ -41,29 +41,49 @@ public sealed partial class Planner
         return before.EndsWith("the", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetter(before[^4]));
     }
 
+    /// <summary>
+    /// Up to this many articles the claims matrix has a column per article. Beyond it a table is unreadable (and its
+    /// size grows with claims × articles), so each claim instead lists only the articles that report it.
+    /// </summary>
+    public const int MatrixMaxColumns = 24;
+
     private Page Compare()
     {
         var columns = ByDate(_a.Articles).ToList();
+        var wide = columns.Count > MatrixMaxColumns;
         var groupOf = _a.Reuse.GroupOf;
+        var columnIndex = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++) columnIndex.TryAdd(columns[i].Slug, i);
+        var labels = columns.Select(a => $"{SourceName(a)}: {a.Article.Title}").ToArray();
         var groups = _c.Topics.Select(t => (Id: t.Id, Title: t.Title, Url: _u.Topic(t.Id)))
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims
                 .Where(r => (r.Claim.Topic?.Value is { } id && _topics.ContainsKey(id) ? id : "") == t.Id)
-                .Select(r => Row(r, columns, groupOf)).ToList()))
+                .Select(r => Row(r, columns, columnIndex, labels, wide, groupOf)).ToList()))
             .Where(g => g.Rows.Count > 0)
             .ToList();
 
-        var exclusives = columns.Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a),
-            _a.Claims.Where(r => r.Citations.Select(c => c.ArticleSlug).Distinct().SequenceEqual([a.Slug]))
-                .Select(r => r.Citations.First(c => c.ArticleSlug == a.Slug) is var c ? new QuoteClaimVm(r.Claim.Text, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote)) : null!)
-                .ToList())).ToList();
+        // Claims that exactly one article reports, by that article, in claim order.
+        var exclusiveBySlug = new Dictionary<string, List<QuoteClaimVm>>(StringComparer.Ordinal);
+        foreach (var r in _a.Claims)
+        {
+            if (r.Citations.Count == 0) continue;
+            var slug = r.Citations[0].ArticleSlug;
+            if (!r.Citations.All(c => c.ArticleSlug == slug) || !_a.BySlug.TryGetValue(slug, out var a)) continue;
+            var c = r.Citations[0];
+            if (!exclusiveBySlug.TryGetValue(slug, out var list)) exclusiveBySlug[slug] = list = [];
+            list.Add(new QuoteClaimVm(r.Claim.Text, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote)));
+        }
+        var exclusives = columns
+            .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
+            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? [])).ToList();
 
         var angles = columns.Where(a => a.Summary is { Angle.Length: > 0 })
             .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
 
         var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
-        var vm = new CompareVm(columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
-            groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count());
+        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
+            groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
             Url = _u.Compare, OutputPath = _u.OutputPath(_u.Compare), Template = "compare", Model = vm, Title = "Compare sources",
@@ -71,14 +91,19 @@ public sealed partial class Planner
         };
     }
 
-    private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, IReadOnlyDictionary<string, string> groupOf)
+    private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide, IReadOnlyDictionary<string, string> groupOf)
     {
-        var cells = columns.Select(a =>
+        // each article's first citation of the claim
+        var first = new Dictionary<string, Citation>(StringComparer.Ordinal);
+        foreach (var c in r.Citations) first.TryAdd(c.ArticleSlug, c);
+        CellVm Cell(int i)
         {
-            var c = r.Citations.FirstOrDefault(x => x.ArticleSlug == a.Slug);
-            var label = $"{SourceName(a)}: {a.Article.Title}";
-            return c is null ? new CellVm(false, "", "", label) : new CellVm(true, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote), label);
-        }).ToList();
+            var a = columns[i];
+            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) : new CellVm(false, "", "", labels[i]);
+        }
+        var cells = wide
+            ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
+            : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
         var reporters = r.Citations.Select(c => c.ArticleSlug).Distinct(StringComparer.Ordinal).ToList();
         var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
         var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
@@ -101,13 +126,13 @@ public sealed partial class Planner
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
-    private IEnumerable<Page> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(PairPage);
+    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(f => (Func<Page>)(() => PairPage(f)));
 
     private Page PairPage(ReuseFinding f)
     {
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
-        var aligned = PairAligner.Align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs));
+        var aligned = _align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs));
         // where a split paragraph's partner row is: above or below this row
         string Where(int i, int? cp, bool partnerOnA) =>
             aligned.Select((x, k) => (x, k)).FirstOrDefault(t => t.x.ParagraphA is not null && t.x.ParagraphB is not null && (partnerOnA ? t.x.ParagraphA : t.x.ParagraphB) == cp).k > i ? "below" : "above";
@@ -152,8 +177,7 @@ public sealed partial class Planner
     }
 
     /// <summary>What the article page says about shared wording with other articles.</summary>
-    private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => _a.Reuse.Pairs
-        .Where(f => f.A == slug || f.B == slug)
+    private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => (_reuseBySlug.GetValueOrDefault(slug) ?? [])
         .Select(f =>
         {
             var other = _a.BySlug[f.A == slug ? f.B : f.A];

@@ -15,23 +15,48 @@ public sealed partial class Planner
     private readonly MarkdownRenderer _md;
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
+    private readonly Dictionary<string, ClaimRow> _claimRows;
+    private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
+    private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
-    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown)
+    private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
+
+    /// <param name="align">How pair pages align two texts: <see cref="PairAligner.Align(ReuseDocument, ReuseDocument)"/>, or a cached version of it (preview).</param>
+    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null)
     {
+        _align = align ?? PairAligner.Align;
         _c = content;
         _a = analysis;
         _u = urls;
         _md = markdown;
         _topics = content.Topics.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _claimRows = new Dictionary<string, ClaimRow>(StringComparer.Ordinal);
+        foreach (var r in analysis.Claims) _claimRows.TryAdd(r.Claim.Id, r);
+        _reuseBySlug = new Dictionary<string, List<ReuseFinding>>(StringComparer.Ordinal);
+        foreach (var f in analysis.Reuse.Pairs)
+        {
+            AddFinding(f.A, f);
+            if (f.B != f.A) AddFinding(f.B, f);
+        }
+        void AddFinding(string slug, ReuseFinding f)
+        {
+            if (!_reuseBySlug.TryGetValue(slug, out var list)) _reuseBySlug[slug] = list = [];
+            list.Add(f);
+        }
     }
 
     public IReadOnlyList<Page> Plan()
     {
-        var pages = new List<Page> { Home(), Compare(), Timeline(), Glossary(), Sources(), NotFound() };
-        pages.AddRange(_c.Topics.Select(Topic));
-        pages.AddRange(_a.Articles.Select(Article));
-        pages.AddRange(PairPages());
+        // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
+        // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
+        // articles, pairs.
+        var work = new List<Func<Page>> { Home, Compare, Timeline, Glossary, Sources, NotFound };
+        work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => Topic(t))));
+        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => Article(a))));
+        work.AddRange(PairPages());
+        var pages = new Page[work.Count];
+        Parallel.For(0, work.Count, i => pages[i] = work[i]());
         return pages;
     }
 
@@ -98,14 +123,46 @@ public sealed partial class Planner
         return new CoverageVm(topics, rows);
     }
 
-    private SourceVm SourceVm(Source s)
+    /// <summary>Each source's article cards, newest first: built once for the home and sources pages.</summary>
+    private List<SourceVm> SourceVms(IEnumerable<Source> sources)
     {
-        var articles = ByDate(_a.Articles.Where(a => a.Source?.Id == s.Id)).Select(Card).ToList();
-        return new SourceVm(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
+        var cards = LazyInitializer.EnsureInitialized(ref _cardsBySource, () => _a.Articles.Where(a => a.Source is not null).GroupBy(a => a.Source!.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ByDate(g).Select(Card).ToList(), StringComparer.Ordinal));
+        return sources.Select(s => SourceVm(s, cards.GetValueOrDefault(s.Id) ?? [])).ToList();
     }
 
-    private static string Json(object o) => JsonSerializer.Serialize(o, JsonOptions);
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    private SourceVm SourceVm(Source s, List<ArticleCardVm> articles) =>
+        new(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
+
+    /// <summary>
+    /// JSON-LD: nested string dictionaries written directly (the same text as JsonSerializer with default options, without
+    /// its reflection start-up cost).
+    /// </summary>
+    private static string Json(Dictionary<string, object?> o)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer)) Write(w, o);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void Write(Utf8JsonWriter w, object? value)
+        {
+            switch (value)
+            {
+                case null: w.WriteNullValue(); break;
+                case string s: w.WriteStringValue(s); break;
+                case Dictionary<string, object?> d:
+                    w.WriteStartObject();
+                    foreach (var (k, v) in d)
+                    {
+                        w.WritePropertyName(k);
+                        Write(w, v);
+                    }
+                    w.WriteEndObject();
+                    break;
+                default: throw new InvalidOperationException($"JSON-LD values are strings or objects, not {value.GetType().Name}.");
+            }
+        }
+    }
 
     // ---- pages ----
 
@@ -120,7 +177,7 @@ public sealed partial class Planner
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
         var vm = new HomeVm(_c.Site.Title, _c.Site.Lede,
             _c.Site.Takeaways.Select(t => new TakeawayVm(t.Text, t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
-            topics, latest, _c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(SourceVm).ToList(), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
+            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
         var jsonLd = Json(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -157,7 +214,7 @@ public sealed partial class Planner
         var summary = a.Summary;
         var claims = summary is null ? [] : summary.Claims
             .Select(cr => cr.Claim.Value).Distinct()
-            .Select(id => _a.Claims.FirstOrDefault(r => r.Claim.Id == id))
+            .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
             .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(r.Citations.Select(c => c.ArticleSlug).Distinct().Count(), "article")} of {_a.Articles.Count}" })
             .ToList();
@@ -224,7 +281,7 @@ public sealed partial class Planner
 
     private Page Sources()
     {
-        var vm = new SourcesVm(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal).Select(SourceVm).ToList(), Coverage());
+        var vm = new SourcesVm(SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)), Coverage());
         return new Page { Url = _u.Sources, OutputPath = _u.OutputPath(_u.Sources), Template = "sources", Model = vm, Title = "Sources", Description = "The outlets the briefing's articles come from, and what is known of them.", Section = _u.Sources };
     }
 

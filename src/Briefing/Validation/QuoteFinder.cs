@@ -5,11 +5,13 @@ namespace Briefing.Validation;
 /// <summary>Finds a quote in an article's paragraphs after normalisation, or the closest passage when it is not there.</summary>
 public sealed class QuoteFinder
 {
-    private readonly string[] _normalized;
-    private readonly List<int>[] _maps;
+    // Only the normalised text of all paragraphs joined by spaces is kept (with where each paragraph starts and its
+    // length): a finder lives as long as the build, for every article, so it must be small. The map from normalised
+    // to original characters is recomputed for the one paragraph that needs it.
     private readonly string[] _originals;
     private readonly string _joined;
     private readonly int[] _starts;
+    private readonly int[] _lengths;
 
     public const int MaxClosestSearches = 50;
     private int _closestSearches;
@@ -23,16 +25,17 @@ public sealed class QuoteFinder
     public QuoteFinder(IReadOnlyList<string> paragraphs)
     {
         _originals = paragraphs.Select(p => p.Normalize(System.Text.NormalizationForm.FormC)).ToArray();
-        _maps = paragraphs.Select(_ => new List<int>()).ToArray();
-        _normalized = paragraphs.Select((p, i) => TextNormalizer.NormalizeWithMap(p, _maps[i])).ToArray();
-        _starts = new int[_normalized.Length];
+        var normalized = paragraphs.Select(p => TextNormalizer.Normalize(p)).ToArray();
+        _starts = new int[normalized.Length];
+        _lengths = new int[normalized.Length];
         var offset = 0;
-        for (var i = 0; i < _normalized.Length; i++)
+        for (var i = 0; i < normalized.Length; i++)
         {
             _starts[i] = offset;
-            offset += _normalized[i].Length + 1;
+            _lengths[i] = normalized[i].Length;
+            offset += normalized[i].Length + 1;
         }
-        _joined = string.Join(' ', _normalized);
+        _joined = string.Join(' ', normalized);
         var joined = _joined;
         _words = new(() =>
         {
@@ -49,8 +52,17 @@ public sealed class QuoteFinder
         });
     }
 
+    private ReadOnlySpan<char> Normalized(int paragraph) => _joined.AsSpan(_starts[paragraph], _lengths[paragraph]);
+
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
-    public int Find(string quote)
+    public int Find(string quote) => _found.GetOrAdd(quote, FindUncached);
+
+    // Each quote is looked up several times (validation, topic and article pages, the compare page), and a finder is
+    // kept between preview builds while its article is unchanged: answers are remembered.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _original = new();
+
+    private int FindUncached(string quote)
     {
         var q = TextNormalizer.Normalize(quote);
         if (q.Length == 0) return -1;
@@ -62,10 +74,10 @@ public sealed class QuoteFinder
             for (var t = 1; t < tokens.Length - 1; t++)
                 if (!set.Contains(tokens[t])) return -1;
         }
+        for (var i = 0; i < _starts.Length; i++)
+            if (Normalized(i).Contains(q, StringComparison.Ordinal)) return i;
         var at = _joined.IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return -1;
-        for (var i = 0; i < _normalized.Length; i++)
-            if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
         var p = Array.BinarySearch(_starts, at);
         return p >= 0 ? p : ~p - 1;
     }
@@ -74,13 +86,16 @@ public sealed class QuoteFinder
     /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
     /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
     /// </summary>
-    public string Original(string quote, int paragraph)
+    public string Original(string quote, int paragraph) => _original.GetOrAdd((quote, paragraph), k => OriginalUncached(k.Item1, k.Item2));
+
+    private string OriginalUncached(string quote, int paragraph)
     {
         var q = TextNormalizer.Normalize(quote);
-        if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
-        var at = _normalized[paragraph].IndexOf(q, StringComparison.Ordinal);
+        if (paragraph < 0 || paragraph >= _starts.Length || q.Length == 0) return quote;
+        var at = Normalized(paragraph).IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return quote;
-        var map = _maps[paragraph];
+        var map = new List<int>(_lengths[paragraph] + 1);
+        TextNormalizer.NormalizeWithMap(_originals[paragraph], map);
         var start = map[at];
         var end = map[at + q.Length - 1];
         return _originals[paragraph][start..(end + 1)];

@@ -160,4 +160,51 @@ public sealed class ComparePageTests
             Assert.Equal(count == 0 ? 0 : Math.Max(1, (int)Math.Round(6.0 * count / max)), level);
         Assert.Equal(2 * cells.First(c => c.Count == 1).Level, cells.First(c => c.Count == 2).Level);
     }
+
+    [Fact]
+    public void Beyond_the_column_limit_each_claim_lists_only_the_articles_that_report_it()
+    {
+        // the real briefing plus copies of one article (with its summary) until there are more articles than columns
+        var dir = Path.Combine(Path.GetTempPath(), "briefing-wide-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            foreach (var f in Directory.EnumerateFiles(Repo.Input, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(dir, Path.GetRelativePath(Repo.Input, f));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(f, target);
+            }
+            const string original = "2022-11-08-asia-times-trong-beijing";
+            var articles = Directory.GetFiles(Path.Combine(dir, "articles"), "*.md").Length;
+            var copies = Briefing.Pages.Planner.MatrixMaxColumns + 1 - articles;
+            for (var i = 1; i <= copies; i++)
+            {
+                File.Copy(Path.Combine(dir, "articles", original + ".md"), Path.Combine(dir, "articles", $"copy-{i:D2}.md"));
+                File.Copy(Path.Combine(dir, "summaries", original + ".yml"), Path.Combine(dir, "summaries", $"copy-{i:D2}.yml"));
+            }
+            var r = new SiteBuilder().Build(new BuildOptions { InputDir = dir, ThemeDir = Repo.Theme, OutputDir = Path.Combine(dir, "..", Path.GetFileName(dir) + "-out"), Write = false });
+            Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+            var html = WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(r.Files.Single(f => f.Path == "compare/index.html").Content));
+            var matrix = html[html.IndexOf("id=\"matrix\"", StringComparison.Ordinal)..html.IndexOf("id=\"reuse\"", StringComparison.Ordinal)];
+            Assert.DoesNotContain("<table", matrix);
+            Assert.DoesNotContain("not reported", matrix);
+            var claims = File.ReadAllText(Path.Combine(Repo.Input, "claims.yml"));
+            Assert.Equal(Regex.Matches(claims, @"^- id:", RegexOptions.Multiline).Count, Regex.Matches(matrix, "<li id=\"claim-").Count);
+            // every claim lists one quote per reporting article, named and linked to its paragraph
+            var rows = Regex.Matches(matrix, "<li id=\"claim-.*?</ul>\\s*</li>", RegexOptions.Singleline);
+            Assert.NotEmpty(rows);
+            foreach (Match row in rows)
+            {
+                var n = int.Parse(Regex.Match(row.Value, @"Reported by (\d+) of").Groups[1].Value);
+                Assert.Equal(n, Regex.Matches(row.Value, "/#p-\\d+").Count);
+            }
+            var copiedRow = Regex.Match(matrix, "<li id=\"claim-[^\"]+\">(?:(?!<li id=\"claim-).)*?/articles/copy-01/#p-.*?</ul>\\s*</li>", RegexOptions.Singleline).Value;
+            Assert.Contains($"/articles/{original}/#p-", copiedRow);
+            Assert.Contains($"Reported by {copies + 1} of {articles + copies} articles", copiedRow);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

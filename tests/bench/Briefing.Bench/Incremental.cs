@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Briefing.Content;
+
+namespace Briefing.Bench;
+
+/// <summary>
+/// The preview's incremental rebuild, in process as <c>preview</c> does it: one <see cref="SiteBuilder"/> with an
+/// <see cref="ArticleCache"/> kept between builds. After a first full build (and one warm-up edit), edit one
+/// article's text and time the rebuild; the median of <c>runs</c> edits.
+/// </summary>
+public static class Incremental
+{
+    public static double Measure(string input, string theme, string output, int runs)
+    {
+        var cache = new ArticleCache();
+        var builder = new SiteBuilder(cache);
+        var options = new BuildOptions { InputDir = input, ThemeDir = theme, OutputDir = output };
+        var first = Stopwatch.StartNew();
+        var r0 = builder.Build(options);
+        if (!r0.Success) throw new InvalidOperationException("incremental: the first build failed: " + string.Join("\n", r0.Diagnostics.Take(5)));
+        Console.WriteLine($"incremental: first preview build of N=1000 in {first.Elapsed.TotalMilliseconds:0} ms");
+        var articles = Directory.GetFiles(Path.Combine(input, "articles"), "*.md").Order(StringComparer.Ordinal).ToArray();
+        var times = new List<double>();
+        for (var r = 0; r <= runs; r++)
+        {
+            var path = articles[(r * 37) % articles.Length];
+            var text = File.ReadAllText(path);
+            var at = text.LastIndexOf("\n\n", text.Length - 2, StringComparison.Ordinal);
+            File.WriteAllText(path, text.Insert(at, $"\n\nAn added paragraph, edit {r}."));
+            var sw = Stopwatch.StartNew();
+            var result = builder.Build(options);
+            _ = new Briefing.Preview.SiteSnapshot(result.Files, r + 2); // what the preview then serves
+            var ms = sw.Elapsed.TotalMilliseconds;
+            cache.TakeMisses();
+            if (!result.Success) throw new InvalidOperationException("incremental: the rebuild failed: " + string.Join("\n", result.Diagnostics.Take(5)));
+            if (r > 0) times.Add(ms); // the first edit warms up the JIT, as a preview session's first edit does
+            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}

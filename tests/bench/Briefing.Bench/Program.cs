@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Briefing.Bench;
+
+// The benchmark: generates synthetic briefings of N articles, publishes src/Briefing in Release and times the
+// compiled program started directly (not `dotnet run`), whole process, under /usr/bin/time -v. Prints per N the
+// median of --runs runs of wall time, CPU time and peak memory, and the program's own --timings per stage; then
+// the real briefing (input/) and the incremental preview rebuild after editing one article of N=1,000.
+// Not a test: nothing here asserts a time.
+
+var sizes = new List<int> { 5, 100, 1000, 10000 };
+var runs = 5;
+int? largeRuns = null;
+string? work = null;
+string? markdownOut = null;
+var publish = true;
+var incremental = true;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sizes": sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(); break;
+        case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--large-runs": largeRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--work": work = args[++i]; break;
+        case "--markdown": markdownOut = args[++i]; break;
+        case "--no-publish": publish = false; break;
+        case "--no-incremental": incremental = false; break;
+        case "--generate":
+            // only write a corpus: --generate N DIR
+            CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture));
+            return 0;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--large-runs K (for N >= 10,000)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] | --generate N DIR");
+            return 2;
+    }
+}
+
+var root = FindRoot();
+work ??= Path.Combine(Path.GetTempPath(), "briefing-bench");
+Directory.CreateDirectory(work);
+var bin = Path.Combine(work, "publish", OperatingSystem.IsWindows() ? "Briefing.exe" : "Briefing");
+if (publish || !File.Exists(bin))
+{
+    Console.WriteLine($"publishing src/Briefing (Release) to {Path.Combine(work, "publish")} …");
+    var (code, _, err) = Run("dotnet", ["publish", Path.Combine(root, "src", "Briefing"), "-c", "Release", "-o", Path.Combine(work, "publish"), "--nologo", "-v", "q"], root);
+    if (code != 0) { Console.Error.WriteLine(err); return 1; }
+}
+var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
+if (time is null) Console.Error.WriteLine("warning: /usr/bin/time not found (apt-get install time): peak memory is not measured and CPU time is this process's children's.");
+
+var rows = new List<Row>();
+foreach (var n in sizes)
+{
+    var input = Path.Combine(work, $"n{n}", "input");
+    var gen = Stopwatch.StartNew();
+    CorpusGenerator.Write(input, n);
+    Console.WriteLine($"N={n}: generated in {gen.Elapsed.TotalSeconds:0.0} s");
+    rows.Add(Measure($"N={n}", n, input, Path.Combine(work, $"n{n}", "output")));
+}
+rows.Add(Measure("real briefing", -1, Path.Combine(root, "input"), Path.Combine(work, "real-output")));
+
+double? incrementalMs = null;
+if (incremental)
+{
+    var input = Path.Combine(work, "incremental", "input");
+    CorpusGenerator.Write(input, 1000);
+    incrementalMs = Incremental.Measure(input, Path.Combine(root, "theme"), Path.Combine(work, "incremental", "output"), runs);
+}
+
+var table = new StringBuilder();
+table.AppendLine($"| N | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s |");
+table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var r in rows)
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} |"));
+if (incrementalMs is { } ms) table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"\nIncremental preview rebuild after editing one article of N=1,000: {ms:0} ms (median of {runs})."));
+var stages = new StringBuilder("\n| N | " + string.Join(" | ", rows.SelectMany(r => r.Stages.Keys).Distinct()) + " |\n");
+var stageNames = rows.SelectMany(r => r.Stages.Keys).Distinct().ToList();
+stages.Clear().AppendLine().AppendLine("Stages (--timings, ms, median):").AppendLine().Append("| N | ").Append(string.Join(" | ", stageNames)).AppendLine(" |")
+    .Append("| ---: |").Append(string.Concat(stageNames.Select(_ => " ---: |"))).AppendLine();
+foreach (var r in rows)
+    stages.Append("| ").Append(r.Label).Append(" | ").Append(string.Join(" | ", stageNames.Select(s => r.Stages.TryGetValue(s, out var v) ? v.ToString("0", CultureInfo.InvariantCulture) : ""))).AppendLine(" |");
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {runs} runs{(largeRuns is { } lr ? $" ({lr} for N >= 10,000)" : "")}, {Environment.ProcessorCount} cores, compiled program started directly; load average at the end {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}:"));
+Console.WriteLine();
+Console.Write(table);
+Console.Write(stages);
+if (markdownOut is not null) File.WriteAllText(markdownOut, table.ToString() + stages);
+return 0;
+
+Row Measure(string label, int n, string input, string output)
+{
+    var walls = new List<double>();
+    var cpus = new List<double>();
+    var peaks = new List<double>();
+    var stageRuns = new List<Dictionary<string, double>>();
+    var pages = 0;
+    var count = n >= 10_000 && largeRuns is { } k ? k : runs;
+    for (var r = 0; r < count; r++)
+    {
+        string[] cmd = [bin, "build", "--input", input, "--theme", Path.Combine(root, "theme"), "--output", output, "--timings"];
+        var sw = Stopwatch.StartNew();
+        var (code, stdout, stderr) = time is null ? Run(cmd[0], cmd[1..], root) : Run(time, ["-v", .. cmd], root);
+        var wall = sw.Elapsed.TotalSeconds;
+        if (code != 0)
+        {
+            // a failed build (e.g. out of memory) is a result too: report it and go on with the next size
+            var reason = Regex.Match(stderr, @"(OutOfMemoryException|error [A-Z]+\d+[^\n]*)").Value;
+            var peakKb = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value;
+            Console.WriteLine($"{label}: the build FAILED (exit code {code}) after {sw.Elapsed.TotalSeconds:0.0} s{(peakKb.Length > 0 ? $", peak {long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024} MB" : "")}: {(reason.Length > 0 ? reason : stderr.Split('\n').FirstOrDefault())}");
+            return new Row(label + " (failed: " + (reason.Length > 0 ? reason : "exit code " + code) + ")", 0, sw.Elapsed.TotalSeconds, double.NaN, peakKb.Length > 0 ? long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024.0 : 0, []);
+        }
+        if (time is not null)
+        {
+            wall = ParseElapsed(Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)").Groups[1].Value);
+            var user = double.Parse(Regex.Match(stderr, @"User time \(seconds\): (\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            var sys = double.Parse(Regex.Match(stderr, @"System time \(seconds\): (\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            cpus.Add(user + sys);
+            peaks.Add(double.Parse(Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0);
+        }
+        walls.Add(wall);
+        var st = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (Match m in Regex.Matches(stdout, @"^\s+(\w+)\s+([\d.]+) ms", RegexOptions.Multiline))
+            st[m.Groups[1].Value] = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        stageRuns.Add(st);
+        pages = int.Parse(Regex.Match(stdout, @"Built (\d+) pages").Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+    var stages = stageRuns.SelectMany(s => s.Keys).Distinct().ToDictionary(k => k, k => Median(stageRuns.Select(s => s.GetValueOrDefault(k)).ToList()));
+    var row = new Row(label, pages, Median(walls), cpus.Count > 0 ? Median(cpus) : double.NaN, peaks.Count > 0 ? Median(peaks) : 0, stages);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{label}: {pages} pages, wall {row.Wall:0.000} s, CPU {row.Cpu:0.00} s, peak {row.PeakMb:0} MB, {pages / row.Wall:0} pages/s  [{string.Join(", ", stages.Select(kv => $"{kv.Key} {kv.Value:0}"))}]  (runs: {string.Join(" ", walls.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+    return row;
+}
+
+static double ParseElapsed(string s)
+{
+    var parts = s.Split(':');
+    double seconds = 0;
+    foreach (var p in parts) seconds = seconds * 60 + double.Parse(p, CultureInfo.InvariantCulture);
+    return seconds;
+}
+
+static double Median(List<double> xs)
+{
+    if (xs.Count == 0) return double.NaN;
+    var s = xs.Order().ToList();
+    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+}
+
+static (int Code, string Stdout, string Stderr) Run(string file, string[] arguments, string cwd)
+{
+    var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd, UseShellExecute = false };
+    foreach (var a in arguments) psi.ArgumentList.Add(a);
+    psi.Environment["NO_COLOR"] = "1";
+    using var p = Process.Start(psi)!;
+    var err = p.StandardError.ReadToEndAsync();
+    var stdout = p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    return (p.ExitCode, stdout, err.Result);
+}
+
+static string FindRoot()
+{
+    for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        if (File.Exists(Path.Combine(d.FullName, "Briefing.sln"))) return d.FullName;
+    throw new InvalidOperationException("Run the benchmark from inside the repository (no Briefing.sln found above the current folder).");
+}
+
+internal sealed record Row(string Label, int Pages, double Wall, double Cpu, double PeakMb, Dictionary<string, double> Stages);
