@@ -14,6 +14,7 @@ public sealed class QuoteFinder
     private readonly int[] _lengths;
 
     public const int MaxClosestSearches = 50;
+    private const int LongArticle = 200_000;
     private int _closestSearches;
     private readonly Lazy<WordIndex> _words;
 
@@ -66,13 +67,18 @@ public sealed class QuoteFinder
     {
         var q = TextNormalizer.Normalize(quote);
         if (q.Length == 0) return -1;
-        // every word inside the quote (not the first or last, which may be part of a word) must be a word of the article
-        var tokens = q.Split(' ');
-        if (tokens.Length > 2)
+        // In a long article a scan is costly: every word inside the quote (not the first or last, which may be part
+        // of a word) must first be a word of the article. Short articles are scanned directly (building the word
+        // index costs more than the scan).
+        if (_joined.Length > LongArticle)
         {
-            var set = _words.Value.WordSet;
-            for (var t = 1; t < tokens.Length - 1; t++)
-                if (!set.Contains(tokens[t])) return -1;
+            var tokens = q.Split(' ');
+            if (tokens.Length > 2)
+            {
+                var set = _words.Value.WordSet;
+                for (var t = 1; t < tokens.Length - 1; t++)
+                    if (!set.Contains(tokens[t])) return -1;
+            }
         }
         for (var i = 0; i < _starts.Length; i++)
             if (Normalized(i).Contains(q, StringComparison.Ordinal)) return i;
