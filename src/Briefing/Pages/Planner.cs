@@ -131,8 +131,11 @@ public sealed partial class Planner
         return sources.Select(s => SourceVm(s, cards.GetValueOrDefault(s.Id) ?? [])).ToList();
     }
 
+    // "unknown" (or nothing) becomes empty, and the template prints it in the style of every other unknown
+    private static string KnownOrEmpty(string? value) => value is null || value.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? "" : value;
+
     private SourceVm SourceVm(Source s, List<ArticleCardVm> articles) =>
-        new(s.Id, s.Name, _u.Source(s.Id), s.Kind, s.Country ?? "unknown", s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
+        new(s.Id, s.Name, _u.Source(s.Id), KnownOrEmpty(s.Kind), KnownOrEmpty(s.Country), s.Note, s.Url ?? "", s.Url is not null, articles, Plural(articles.Count, "article"));
 
     /// <summary>
     /// JSON-LD: nested string dictionaries written directly (the same text as JsonSerializer with default options, without
