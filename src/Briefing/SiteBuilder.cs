@@ -51,7 +51,11 @@ public sealed class SiteBuilder
     {
         _cache = cache;
         _shingles = cache is null ? null : new ShingleCache();
+        _memo = cache is null ? null : new PageMemo();
     }
+
+    // With a cache (preview): article and pair pages planned in earlier builds, kept while their inputs are unchanged.
+    private readonly PageMemo? _memo;
 
     // With a cache (preview): the quote finders and text-reuse shingles of unchanged articles are kept too.
     private readonly ShingleCache? _shingles;
@@ -140,8 +144,10 @@ public sealed class SiteBuilder
 
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached);
+        _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
         var pages = planner.Plan();
+        _memo?.EndBuild();
         Stage("plan");
 
         var engine = templates.GetAwaiter().GetResult();
@@ -177,6 +183,10 @@ public sealed class SiteBuilder
         // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
         // and the output folder the last build wrote is updated in place (only changed files are written).
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
+        // A page object the memo kept (the same object as last time) under the same layout has the same bytes: it is
+        // not even fingerprinted.
+        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) : "";
+        var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Count][] : null;
         var reused = 0;
@@ -190,6 +200,14 @@ public sealed class SiteBuilder
                 LayoutVm LayoutOf(string body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
                 if (prints is not null)
                 {
+                    if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))
+                    {
+                        prints[i] = kept.Print;
+                        keep![i] = kept.Bytes;
+                        Interlocked.Increment(ref reused);
+                        session?.Write(p.OutputPath, kept.Bytes);
+                        return;
+                    }
                     prints[i] = Fingerprint(p, LayoutOf(""));
                     if (previous is not null && previous.Pages.TryGetValue(p.OutputPath, out var before) && before.Print.AsSpan().SequenceEqual(prints[i]))
                     {
@@ -239,11 +257,11 @@ public sealed class SiteBuilder
 
         if (prints is not null)
         {
-            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes)>(pages.Count, StringComparer.Ordinal);
-            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i]);
+            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)>(pages.Count, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i], pages[i]);
             var written = pages.Select((p, i) => (p.OutputPath, keep![i])).Concat(extra.Select(f => (f.Path, f.Content)))
                 .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
-            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written);
+            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written, layoutKey);
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
@@ -262,7 +280,7 @@ public sealed class SiteBuilder
     /// <summary>How many pages the last build took from the previous one without rendering (preview).</summary>
     public int LastReusedPages { get; private set; }
 
-    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes)> Pages, Dictionary<string, byte[]> Files);
+    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)> Pages, Dictionary<string, byte[]> Files, string LayoutKey);
     private LastBuild? _last;
 
     private static readonly System.Text.Json.JsonSerializerOptions PrintOptions = new() { IncludeFields = true };
@@ -358,6 +376,17 @@ public sealed class SiteBuilder
             PageKind = p.Template,
             Index = p.Index,
         };
+    }
+
+    /// <summary>What <see cref="Layout"/> takes from outside the page: the same for every page of a build.</summary>
+    private static string LayoutKey(SiteConfig site, SiteAnalysis a, Urls u, IReadOnlyList<(string Label, string Url)> nav, string css)
+    {
+        var sb = new StringBuilder();
+        void Add(string? s) => sb.Append(s?.Length ?? -1).Append(':').Append(s).Append('\u001F');
+        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css);
+        Add(Planner.Date(a.Updated).Iso); Add(Planner.Date(a.Updated).Display); Add(Planner.Date(a.Updated).Precision);
+        foreach (var (label, url) in nav) { Add(label); Add(url); }
+        return sb.ToString();
     }
 
     private sealed record AssetSet(string Css, IReadOnlyList<OutputFile> Files);

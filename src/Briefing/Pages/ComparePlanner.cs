@@ -126,7 +126,20 @@ public sealed partial class Planner
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
-    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(f => (Func<Page>)(() => PairPage(f)));
+    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
+        .Select(f => (Func<Page>)(() => _memo is null ? PairPage(f) : _memo.Get("pair:" + f.A + "--" + f.B, PairKey(f), () => PairPage(f))));
+
+    /// <summary>Everything <see cref="PairPage(ReuseFinding)"/> reads besides the base URL: both rendered texts (kept objects), titles, source names and the finding. Keep in step with it.</summary>
+    private PageKey PairKey(ReuseFinding f)
+    {
+        var a = _a.BySlug[f.A];
+        var b = _a.BySlug[f.B];
+        return new PageKey.Builder().Ref(a.Body).Ref(b.Body)
+            .Add(a.Slug).Add(a.Article.Title).Add(SourceName(a))
+            .Add(b.Slug).Add(b.Article.Title).Add(SourceName(b))
+            .Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Verdict).Add(f.EditorNote).Add(f.Disagrees)
+            .Build();
+    }
 
     private Page PairPage(ReuseFinding f)
     {

@@ -16,15 +16,20 @@ public sealed partial class Planner
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
     private readonly Dictionary<string, ClaimRow> _claimRows;
+    /// <summary>How many distinct articles cite each claim.</summary>
+    private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
     private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
+    private readonly PageMemo? _memo;
 
     /// <param name="align">How pair pages align two texts: <see cref="PairAligner.Align(ReuseDocument, ReuseDocument)"/>, or a cached version of it (preview).</param>
-    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null)
+    /// <param name="memo">The preview's pages from earlier builds: article and pair pages whose inputs are unchanged are taken from it, not planned again.</param>
+    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null, PageMemo? memo = null)
     {
         _align = align ?? PairAligner.Align;
+        _memo = memo;
         _c = content;
         _a = analysis;
         _u = urls;
@@ -33,6 +38,8 @@ public sealed partial class Planner
         _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _claimRows = new Dictionary<string, ClaimRow>(StringComparer.Ordinal);
         foreach (var r in analysis.Claims) _claimRows.TryAdd(r.Claim.Id, r);
+        _reporters = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        foreach (var r in analysis.Claims) _reporters.TryAdd(r, r.Citations.Select(c => c.ArticleSlug).Distinct().Count());
         _reuseBySlug = new Dictionary<string, List<ReuseFinding>>(StringComparer.Ordinal);
         foreach (var f in analysis.Reuse.Pairs)
         {
@@ -53,7 +60,7 @@ public sealed partial class Planner
         // articles, pairs.
         var work = new List<Func<Page>> { Home, Compare, Timeline, Glossary, Sources, NotFound };
         work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => Topic(t))));
-        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => Article(a))));
+        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => _memo is null ? Article(a) : _memo.Get("article:" + a.Slug, ArticleKey(a), () => Article(a)))));
         work.AddRange(PairPages());
         var pages = new Page[work.Count];
         Parallel.For(0, work.Count, i => pages[i] = work[i]());
@@ -89,7 +96,12 @@ public sealed partial class Planner
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
-    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Quote(a.Slug, paragraph, a.Finder.Original(quote, paragraph));
+    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) =>
+        _u.Paragraph(a.Slug, paragraph) + ":~:text=" + Fragments.GetValue(a.Finder, _ => new()).GetOrAdd((quote, paragraph), k => Urls.TextFragment(a.Finder.Original(k.Item1, k.Item2)));
+
+    // Each quote's text fragment, made once per finder (a quote is linked from its article, topic and compare pages, and
+    // the preview keeps a finder while its article is unchanged).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Validation.QuoteFinder, System.Collections.Concurrent.ConcurrentDictionary<(string, int), string>> Fragments = new();
 
     private KeyPointVm KeyPoint(ArticleInfo a, KeyPoint k)
     {
@@ -103,7 +115,7 @@ public sealed partial class Planner
         var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
-        var n = row.Citations.Select(c => c.ArticleSlug).Distinct().Count();
+        var n = _reporters[row];
         return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes,
             $"Reported by {Plural(n, "article")} of {_a.Articles.Count}");
     }
@@ -216,7 +228,7 @@ public sealed partial class Planner
             .Select(cr => cr.Claim.Value).Distinct()
             .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
-            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(r.Citations.Select(c => c.ArticleSlug).Distinct().Count(), "article")} of {_a.Articles.Count}" })
+            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(_reporters[r], "article")} of {_a.Articles.Count}" })
             .ToList();
         var vm = new ArticleVm
         {
@@ -261,6 +273,39 @@ public sealed partial class Planner
             PublishedTime = art.Published?.Iso ?? "", JsonLd = Json(ld), ArticleSlug = a.Slug, LastModified = art.Published?.Iso ?? "",
         };
     }
+
+    /// <summary>
+    /// Everything <see cref="Article(ArticleInfo)"/> reads (besides the base URL, the memo's scope): the article, its
+    /// summary and rendered body (kept objects), its source, the topics and claims it names, how many articles report
+    /// each of those claims, the article count, its reuse notes and the article it derives from. Keep in step with it.
+    /// </summary>
+    private PageKey ArticleKey(ArticleInfo a)
+    {
+        var art = a.Article;
+        var k = new PageKey.Builder().Ref(art).Ref(a.Summary).Ref(a.Body).Ref(a.Finder);
+        k.Add(_a.Articles.Count);
+        if (a.Source is { } s) k.Add(s.Id).Add(s.Name).Add(s.Kind).Add(s.Country).Add(s.Url).Add(s.Note);
+        else k.Add((string?)null);
+        foreach (var t in art.Topics) TopicInKey(k, t.Value);
+        if (a.Summary is { } summary)
+        {
+            foreach (var kp in summary.KeyPoints) TopicInKey(k, kp.Topic?.Value);
+            foreach (var id in summary.Claims.Select(cr => cr.Claim.Value).Distinct())
+            {
+                if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
+                k.Add(row.Claim.Id).Add(row.Claim.Text);
+                TopicInKey(k, row.Claim.Topic?.Value);
+                k.Add(_reporters[row]);
+                // the quotes shown are this article's citations of the claim
+                foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
+            }
+        }
+        foreach (var n in ReuseNotes(a.Slug)) k.Add(n.OtherTitle).Add(n.OtherUrl).Add(n.PairUrl).Add(n.ThisShare).Add(n.OtherShare).Add(n.Verdict).Add(n.HasPairPage);
+        k.Add(art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src) ? src.Article.Title + "" + SourceName(src) : null);
+        return k.Build();
+    }
+
+    private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
 
     private Page Timeline()
     {
