@@ -298,23 +298,36 @@ public sealed class SiteBuilder
     private static void WriteInPlace(string outputDir, IReadOnlyList<OutputFile> files, Dictionary<string, byte[]> before, Action<int>? beforeEachFile)
     {
         var root = Path.GetFullPath(outputDir);
+        // One walk of the folder tells which files exist (no check per file) and which folders there are.
+        var existingFiles = new HashSet<string>(StringComparer.Ordinal);
+        var existingDirs = new List<string>();
+        var walk = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(root,
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false });
+        foreach (var (path, isDirectory) in walk)
+            if (isDirectory) existingDirs.Add(path);
+            else existingFiles.Add(path);
+
         var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var wantedDirs = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var f in files)
         {
             var full = AtomicWriter.SafePath(root, f.Path);
             if (!wanted.Add(full)) throw new IOException($"Two outputs want the same file '{f.Path}'.");
-            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && File.Exists(full)) continue;
+            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length && wantedDirs.Add(dir); dir = Path.GetDirectoryName(dir)) { }
+            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && existingFiles.Contains(full)) continue;
             beforeEachFile?.Invoke(++count);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
             File.WriteAllBytes(temp, f.Content);
             File.Move(temp, full, overwrite: true);
         }
-        foreach (var existing in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        foreach (var existing in existingFiles)
             if (!wanted.Contains(existing)) File.Delete(existing);
-        foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
-            if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        // a folder that holds no wanted file is removed once empty
+        foreach (var dir in existingDirs.OrderByDescending(d => d.Length))
+            if (!wantedDirs.Contains(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
     }
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;

@@ -58,7 +58,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     public static TheoryData<string> Edits() =>
     [
         "body", "body-end", "summary", "title", "claim", "source", "topic", "site", "derived-from", "key-point-quote", "delete-summary",
-        "new-article",
+        "new-article", "draft",
     ];
 
     private void Apply(string edit)
@@ -88,6 +88,7 @@ public sealed class IncrementalRebuildTests : IDisposable
                 var copy = File.ReadAllText(Path.Combine(Input, Other));
                 File.WriteAllText(Path.Combine(Input, "articles/2023-12-15-copy.md"), ReplaceFirst(copy, "title: \"", "title: \"A copy of "));
                 break;
+            case "draft": Edit(Other, t => ReplaceFirst(t, "\ntopics:", "\ndraft: true\ntopics:")); break; // its page and folder go
             default: throw new ArgumentException(edit);
         }
     }
