@@ -65,7 +65,7 @@ public sealed class PageMemo
     /// <summary>Starts a build. Pages not asked for during it are forgotten at <see cref="EndBuild"/>.</summary>
     public void BeginBuild(string scope)
     {
-        if (!string.Equals(scope, _scope, StringComparison.Ordinal)) _pages.Clear();
+        if (!string.Equals(scope, _scope, StringComparison.Ordinal)) { _pages.Clear(); _tokens.Clear(); }
         _scope = scope;
         _next = new(StringComparer.Ordinal);
         _hits = 0;
@@ -78,7 +78,19 @@ public sealed class PageMemo
     {
         _pages.Clear();
         _next.Clear();
+        _tokens.Clear();
         _scope = null;
+    }
+
+    private readonly ConcurrentDictionary<string, (PageKey Key, object Token)> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>An object that stands for <paramref name="key"/>: the same object as last time while the key is the same.</summary>
+    public object Token(string id, PageKey key)
+    {
+        if (_tokens.TryGetValue(id, out var last) && last.Key.Same(key)) return last.Token;
+        var token = new object();
+        _tokens[id] = (key, token);
+        return token;
     }
 
     public Page Get(string id, PageKey key, Func<Page> plan)

@@ -58,8 +58,8 @@ public sealed partial class Planner
         // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
         // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
         // articles, pairs.
-        var work = new List<Func<Page>> { Home, Compare, Timeline, Glossary, Sources, NotFound };
-        work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => Topic(t))));
+        var work = new List<Func<Page>> { Memo("home", Home), Compare, Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
+        work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => _memo is null ? Topic(t) : _memo.Get("topic:" + t.Id, TopicKey(t), () => Topic(t)))));
         work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => _memo is null ? Article(a) : _memo.Get("article:" + a.Slug, ArticleKey(a), () => Article(a)))));
         work.AddRange(PairPages());
         var pages = new Page[work.Count];
@@ -302,6 +302,87 @@ public sealed partial class Planner
         }
         foreach (var n in ReuseNotes(a.Slug)) k.Add(n.OtherTitle).Add(n.OtherUrl).Add(n.PairUrl).Add(n.ThisShare).Add(n.OtherShare).Add(n.Verdict).Add(n.HasPairPage);
         k.Add(art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src) ? src.Article.Title + "" + SourceName(src) : null);
+        return k.Build();
+    }
+
+    /// <summary>A page that depends on the metadata only (see <see cref="MetaToken"/>): kept while it is unchanged.</summary>
+    private Func<Page> Memo(string id, Func<Page> plan) => _memo is null ? plan : () => _memo.Get(id, new PageKey.Builder().Ref(MetaToken).Build(), plan);
+
+    private object? _metaToken;
+    private bool _metaDone;
+    private object? _metaLock;
+
+    /// <summary>
+    /// Everything but the articles' bodies and the summaries: the site settings, every article's front matter, which
+    /// articles are published, the sources, topics, claims, timeline and glossary, and the last-updated date. The home,
+    /// sources, timeline, glossary and not-found pages depend on nothing else; the same object while it is unchanged.
+    /// </summary>
+    private object MetaToken => LazyInitializer.EnsureInitialized(ref _metaToken, ref _metaDone, ref _metaLock, () =>
+    {
+        var k = new PageKey.Builder();
+        var site = _c.Site;
+        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml);
+        foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
+        foreach (var a in _c.Articles)
+        {
+            k.Add(a.Slug).Add(a.Title).Add(a.Source?.Value).Add(a.Published is { } d ? d.Iso + d.PrecisionName : null).Add(a.Author)
+                .Add(a.SourceNote).Add(a.PublishedNote).Add(a.Dek).Add(a.Url).Add(a.DerivedFrom?.Value).Add(a.Draft);
+            foreach (var t in a.Topics) k.Add(t.Value);
+            k.Add("\u0003");
+            foreach (var r in a.RedirectFrom) k.Add(r.Value);
+            k.Add("\u0003");
+        }
+        foreach (var a in _a.Articles) k.Add(a.Slug);
+        k.Add("\u0003");
+        foreach (var x in _c.Sources) k.Add(x.Id).Add(x.Name).Add(x.Kind).Add(x.Country).Add(x.Url).Add(x.Note);
+        k.Add("\u0003");
+        foreach (var t in _c.Topics) k.Add(t.Id).Add(t.Title).Add(t.Order).Add(t.Question).Add(t.Body);
+        k.Add("\u0003");
+        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text);
+        k.Add("\u0003");
+        foreach (var e in _c.Timeline)
+        {
+            k.Add(e.Date.Iso + e.Date.PrecisionName).Add(e.Title).Add(e.Text);
+            foreach (var a in e.Articles) k.Add(a.Value);
+            k.Add("\u0003");
+            foreach (var t in e.Topics) k.Add(t.Value);
+            k.Add("\u0003");
+        }
+        foreach (var g in _c.Glossary)
+        {
+            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
+            foreach (var a in g.Articles) k.Add(a.Value);
+            k.Add("\u0003");
+        }
+        k.Add(_a.Updated is { } u ? u.Iso + u.PrecisionName : null);
+        return _memo!.Token("meta", k.Build());
+    })!;
+
+    /// <summary>
+    /// Everything <see cref="Topic(Content.Topic)"/> reads besides the metadata (<see cref="MetaToken"/>): the summaries of
+    /// the topic's articles and where each quote it shows is (its link). Keep in step with it.
+    /// </summary>
+    private PageKey TopicKey(Topic t)
+    {
+        var k = new PageKey.Builder().Ref(MetaToken).Add(t.Id);
+        foreach (var a in _a.Articles)
+        {
+            if (!a.Article.Topics.Any(x => x.Value == t.Id)) continue;
+            k.Ref(a.Summary);
+            if (a.Summary is null) continue;
+            foreach (var kp in a.Summary.KeyPoints)
+                if (kp.Topic?.Value == t.Id) k.Add(Quote(a, kp.Quote.Value).Url);
+        }
+        foreach (var r in _a.Claims)
+        {
+            if (r.Claim.Topic?.Value != t.Id) continue;
+            k.Add(r.Claim.Id);
+            foreach (var c in r.Citations)
+            {
+                k.Add(c.ArticleSlug).Add(c.Quote);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Add(Quote(a, c.Quote).Url);
+            }
+        }
         return k.Build();
     }
 
