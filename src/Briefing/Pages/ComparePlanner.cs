@@ -91,6 +91,33 @@ public sealed partial class Planner
         };
     }
 
+    /// <summary>
+    /// Everything <see cref="Compare"/> reads besides the metadata (<see cref="MetaToken"/>): every citation with its
+    /// paragraph and link, the summaries' angles, the reuse findings and groups. Keep in step with it.
+    /// </summary>
+    private PageKey CompareKey()
+    {
+        var k = new PageKey.Builder().Ref(MetaToken);
+        foreach (var a in _a.Articles) k.Add(a.Summary?.Angle);
+        foreach (var r in _a.Claims)
+        {
+            k.Add(r.Claim.Id).Add(r.Citations.Count);
+            foreach (var c in r.Citations)
+            {
+                k.Add(c.ArticleSlug).Add(c.Quote).Add(c.Paragraph);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Add(QuoteUrl(a, c.Paragraph, c.Quote));
+            }
+        }
+        foreach (var f in _a.Reuse.Pairs)
+        {
+            k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees).Add(f.Passages.Count);
+            foreach (var x in f.Passages) k.Add(x);
+        }
+        foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
+        k.Add(_a.Reuse.Method);
+        return k.Build();
+    }
+
     private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide, IReadOnlyDictionary<string, string> groupOf)
     {
         // each article's first citation of the claim

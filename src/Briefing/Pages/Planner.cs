@@ -58,7 +58,7 @@ public sealed partial class Planner
         // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
         // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
         // articles, pairs.
-        var work = new List<Func<Page>> { Memo("home", Home), Compare, Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
+        var work = new List<Func<Page>> { Memo("home", Home), () => _memo is null ? Compare() : _memo.Get("compare", CompareKey(), Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
         work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => _memo is null ? Topic(t) : _memo.Get("topic:" + t.Id, TopicKey(t), () => Topic(t)))));
         work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => _memo is null ? Article(a) : _memo.Get("article:" + a.Slug, ArticleKey(a), () => Article(a)))));
         work.AddRange(PairPages());
