@@ -164,7 +164,7 @@ public sealed class SiteBuilder
         var nav = planner.Nav();
         var extra = new List<OutputFile>(assets.Files)
         {
-            new("feed.xml", Feeds.Atom(content, analysis, urls)),
+            new("feed.xml", Feed(planner, content, analysis, urls)),
             new("sitemap.xml", Feeds.Sitemap(pages, urls)),
             new("robots.txt", Feeds.Robots(urls)),
         };
@@ -266,6 +266,19 @@ public sealed class SiteBuilder
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    private (PageKey Key, byte[] Bytes)? _feed;
+
+    /// <summary>The Atom feed; the preview keeps it while its inputs are unchanged.</summary>
+    private byte[] Feed(Planner planner, SiteContent content, SiteAnalysis analysis, Urls urls)
+    {
+        if (_memo is null) return Feeds.Atom(content, analysis, urls);
+        var key = planner.FeedKey();
+        if (_feed is { } f && f.Key.Same(key)) return f.Bytes;
+        var bytes = Feeds.Atom(content, analysis, urls);
+        _feed = (key, bytes);
+        return bytes;
     }
 
     // Preview: the alignment of a pair of texts, kept while both texts are the same objects (unchanged articles).

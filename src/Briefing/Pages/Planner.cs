@@ -305,6 +305,14 @@ public sealed partial class Planner
         return k.Build();
     }
 
+    /// <summary>What the Atom feed is made from (<see cref="Rendering.Feeds.Atom"/>): the metadata and every summary's text.</summary>
+    public PageKey FeedKey()
+    {
+        var k = new PageKey.Builder().Ref(MetaToken);
+        foreach (var a in _a.Articles) k.Add(a.Summary?.Text);
+        return k.Build();
+    }
+
     /// <summary>A page that depends on the metadata only (see <see cref="MetaToken"/>): kept while it is unchanged.</summary>
     private Func<Page> Memo(string id, Func<Page> plan) => _memo is null ? plan : () => _memo.Get(id, new PageKey.Builder().Ref(MetaToken).Build(), plan);
 
@@ -317,7 +325,7 @@ public sealed partial class Planner
     /// articles are published, the sources, topics, claims, timeline and glossary, and the last-updated date. The home,
     /// sources, timeline, glossary and not-found pages depend on nothing else; the same object while it is unchanged.
     /// </summary>
-    private object MetaToken => LazyInitializer.EnsureInitialized(ref _metaToken, ref _metaDone, ref _metaLock, () =>
+    private object MetaToken => _memo is null ? throw new InvalidOperationException("Only a planner with a memo has a metadata token.") : LazyInitializer.EnsureInitialized(ref _metaToken, ref _metaDone, ref _metaLock, () =>
     {
         var k = new PageKey.Builder();
         var site = _c.Site;
