@@ -105,7 +105,7 @@ public sealed partial class Planner
             foreach (var c in r.Citations)
             {
                 k.Add(c.ArticleSlug).Add(c.Quote).Add(c.Paragraph);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Add(QuoteUrl(a, c.Paragraph, c.Quote));
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) QuoteInKey(k, a, c.Paragraph, c.Quote);
             }
         }
         foreach (var f in _a.Reuse.Pairs)

@@ -96,8 +96,13 @@ public sealed partial class Planner
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
-    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) =>
-        _u.Paragraph(a.Slug, paragraph) + ":~:text=" + Fragments.GetValue(a.Finder, _ => new()).GetOrAdd((quote, paragraph), k => Urls.TextFragment(a.Finder.Original(k.Item1, k.Item2)));
+    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Paragraph(a.Slug, paragraph) + ":~:text=" + Fragment(a, paragraph, quote);
+
+    private static string Fragment(ArticleInfo a, int paragraph, string quote) =>
+        Fragments.GetValue(a.Finder, _ => new()).GetOrAdd((quote, paragraph), k => Urls.TextFragment(a.Finder.Original(k.Item1, k.Item2)));
+
+    /// <summary>A quote's link in a page key, without making the URL: the article, the paragraph and the text fragment.</summary>
+    private static void QuoteInKey(PageKey.Builder k, ArticleInfo a, int paragraph, string quote) => k.Add(a.Slug).Add(paragraph).Add(Fragment(a, paragraph, quote));
 
     // Each quote's text fragment, made once per finder (a quote is linked from its article, topic and compare pages, and
     // the preview keeps a finder while its article is unchanged).
@@ -379,7 +384,7 @@ public sealed partial class Planner
             k.Ref(a.Summary);
             if (a.Summary is null) continue;
             foreach (var kp in a.Summary.KeyPoints)
-                if (kp.Topic?.Value == t.Id) k.Add(Quote(a, kp.Quote.Value).Url);
+                if (kp.Topic?.Value == t.Id) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(kp.Quote.Value)), kp.Quote.Value);
         }
         foreach (var r in _a.Claims)
         {
@@ -388,7 +393,7 @@ public sealed partial class Planner
             foreach (var c in r.Citations)
             {
                 k.Add(c.ArticleSlug).Add(c.Quote);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Add(Quote(a, c.Quote).Url);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(c.Quote)), c.Quote);
             }
         }
         return k.Build();
