@@ -102,10 +102,12 @@ public sealed partial class Planner
         foreach (var r in _a.Claims)
         {
             k.Add(r.Claim.Id).Add(r.Citations.Count);
+            // a citation's quote is its article's summary's, its paragraph and link are where the article's quotes are
             foreach (var c in r.Citations)
             {
-                k.Add(c.ArticleSlug).Add(c.Quote).Add(c.Paragraph);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) QuoteInKey(k, a, c.Paragraph, c.Quote);
+                k.Add(c.ArticleSlug);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Ref(QuotesToken(a));
+                else k.Add(c.Quote).Add(c.Paragraph);
             }
         }
         foreach (var f in _a.Reuse.Pairs)

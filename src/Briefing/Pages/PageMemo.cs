@@ -65,7 +65,7 @@ public sealed class PageMemo
     /// <summary>Starts a build. Pages not asked for during it are forgotten at <see cref="EndBuild"/>.</summary>
     public void BeginBuild(string scope)
     {
-        if (!string.Equals(scope, _scope, StringComparison.Ordinal)) { _pages.Clear(); _tokens.Clear(); }
+        if (!string.Equals(scope, _scope, StringComparison.Ordinal)) { _pages.Clear(); _tokens.Clear(); _derived.Clear(); }
         _scope = scope;
         _next = new(StringComparer.Ordinal);
         _hits = 0;
@@ -79,18 +79,49 @@ public sealed class PageMemo
         _pages.Clear();
         _next.Clear();
         _tokens.Clear();
+        _derived.Clear();
         _scope = null;
     }
 
     private readonly ConcurrentDictionary<string, (PageKey Key, object Token)> _tokens = new(StringComparer.Ordinal);
 
+    private readonly Lock _gate = new();
+
     /// <summary>An object that stands for <paramref name="key"/>: the same object as last time while the key is the same.</summary>
     public object Token(string id, PageKey key)
     {
-        if (_tokens.TryGetValue(id, out var last) && last.Key.Same(key)) return last.Token;
-        var token = new object();
-        _tokens[id] = (key, token);
-        return token;
+        lock (_gate)
+        {
+            if (_tokens.TryGetValue(id, out var last) && last.Key.Same(key)) return last.Token;
+            var token = new object();
+            _tokens[id] = (key, token);
+            return token;
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, (object? A, object? B, object Token)> _derived = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A <see cref="Token"/> for a key made from two kept objects: while both are the same objects as last time the key
+    /// is not even made.
+    /// </summary>
+    public object Token(string id, object? a, object? b, Func<PageKey> key)
+    {
+        if (_derived.TryGetValue(id, out var e) && ReferenceEquals(e.A, a) && ReferenceEquals(e.B, b)) return e.Token;
+        lock (_gate)
+        {
+            if (_derived.TryGetValue(id, out e) && ReferenceEquals(e.A, a) && ReferenceEquals(e.B, b)) return e.Token;
+            var made = key();
+            object token;
+            if (_tokens.TryGetValue(id, out var last) && last.Key.Same(made)) token = last.Token;
+            else
+            {
+                token = new object();
+                _tokens[id] = (made, token);
+            }
+            _derived[id] = (a, b, token);
+            return token;
+        }
     }
 
     public Page Get(string id, PageKey key, Func<Page> plan)

@@ -379,25 +379,35 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder().Ref(MetaToken).Add(t.Id);
         foreach (var a in _a.Articles)
-        {
-            if (!a.Article.Topics.Any(x => x.Value == t.Id)) continue;
-            k.Ref(a.Summary);
-            if (a.Summary is null) continue;
-            foreach (var kp in a.Summary.KeyPoints)
-                if (kp.Topic?.Value == t.Id) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(kp.Quote.Value)), kp.Quote.Value);
-        }
+            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a));
         foreach (var r in _a.Claims)
         {
             if (r.Claim.Topic?.Value != t.Id) continue;
             k.Add(r.Claim.Id);
             foreach (var c in r.Citations)
             {
-                k.Add(c.ArticleSlug).Add(c.Quote);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(c.Quote)), c.Quote);
+                k.Add(c.ArticleSlug);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Ref(QuotesToken(a));
             }
         }
         return k.Build();
     }
+
+    /// <summary>
+    /// An article's summary and where each quote it makes is (key points and claims: the paragraph and the text
+    /// fragment of its link), as one token: the same object while they are unchanged, made again only when the summary
+    /// or the article's text (its quote finder) is a new object.
+    /// </summary>
+    private object QuotesToken(ArticleInfo a) => _memo!.Token("quotes:" + a.Slug, a.Summary, a.Finder, () =>
+    {
+        var k = new PageKey.Builder().Ref(a.Summary);
+        if (a.Summary is { } s)
+        {
+            foreach (var kp in s.KeyPoints) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(kp.Quote.Value)), kp.Quote.Value);
+            foreach (var cr in s.Claims) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(cr.Quote.Value)), cr.Quote.Value);
+        }
+        return k.Build();
+    });
 
     private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
 
