@@ -338,12 +338,18 @@ public sealed partial class Planner
         foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
         foreach (var a in _c.Articles)
         {
-            k.Add(a.Slug).Add(a.Title).Add(a.Source?.Value).Add(a.Published is { } d ? d.Iso + d.PrecisionName : null).Add(a.Author)
-                .Add(a.SourceNote).Add(a.PublishedNote).Add(a.Dek).Add(a.Url).Add(a.DerivedFrom?.Value).Add(a.Draft);
-            foreach (var t in a.Topics) k.Add(t.Value);
-            k.Add("\u0003");
-            foreach (var r in a.RedirectFrom) k.Add(r.Value);
-            k.Add("\u0003");
+            k.Add(a.Slug);
+            // an article's front matter as a token: made again only when the article was parsed again
+            k.Ref(_memo!.Token("front-matter:" + a.Slug, a, null, () =>
+            {
+                var f = new PageKey.Builder();
+                f.Add(a.Slug).Add(a.Title).Add(a.Source?.Value).Add(a.Published is { } d ? d.Iso + d.PrecisionName : null).Add(a.Author)
+                    .Add(a.SourceNote).Add(a.PublishedNote).Add(a.Dek).Add(a.Url).Add(a.DerivedFrom?.Value).Add(a.Draft);
+                foreach (var t in a.Topics) f.Add(t.Value);
+                f.Add("\u0003");
+                foreach (var r in a.RedirectFrom) f.Add(r.Value);
+                return f.Build();
+            }));
         }
         foreach (var a in _a.Articles) k.Add(a.Slug);
         k.Add("\u0003");
