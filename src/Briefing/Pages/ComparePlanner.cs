@@ -17,6 +17,11 @@ public sealed partial class Planner
         Counting(quote).Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ','))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
+    // Each quote's numbers, joined, made once per quote string (summaries, and so their quote strings, are kept by the preview).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> NumbersByQuote = new();
+
+    private static string NumbersOf(string quote) => NumbersByQuote.GetValue(quote, q => string.Join(" ", Numbers(q)));
+
     /// <summary>Each number with the word it counts, as the quote prints it: "three months", "a few months", "16-page".</summary>
     public static IReadOnlyList<string> NumberPhrases(string quote) =>
         Counting(quote).Select(m =>
@@ -137,8 +142,8 @@ public sealed partial class Planner
         var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
         var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
         // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
-        var counted = r.Citations.Where(c => Numbers(c.Quote).Count > 0).ToList();
-        var numbersDiffer = counted.Select(c => string.Join(" ", Numbers(c.Quote))).Distinct().Count() > 1;
+        var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
+        var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
         var wordingDiffers = quotes.Count > 1;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
