@@ -51,7 +51,11 @@ public sealed class SiteBuilder
     {
         _cache = cache;
         _shingles = cache is null ? null : new ShingleCache();
+        _memo = cache is null ? null : new PageMemo();
     }
+
+    // With a cache (preview): article and pair pages planned in earlier builds, kept while their inputs are unchanged.
+    private readonly PageMemo? _memo;
 
     // With a cache (preview): the quote finders and text-reuse shingles of unchanged articles are kept too.
     private readonly ShingleCache? _shingles;
@@ -140,8 +144,10 @@ public sealed class SiteBuilder
 
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached);
+        _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
         var pages = planner.Plan();
+        _memo?.EndBuild();
         Stage("plan");
 
         var engine = templates.GetAwaiter().GetResult();
@@ -158,7 +164,7 @@ public sealed class SiteBuilder
         var nav = planner.Nav();
         var extra = new List<OutputFile>(assets.Files)
         {
-            new("feed.xml", Feeds.Atom(content, analysis, urls)),
+            new("feed.xml", Feed(planner, content, analysis, urls)),
             new("sitemap.xml", Feeds.Sitemap(pages, urls)),
             new("robots.txt", Feeds.Robots(urls)),
         };
@@ -177,6 +183,10 @@ public sealed class SiteBuilder
         // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
         // and the output folder the last build wrote is updated in place (only changed files are written).
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
+        // A page object the memo kept (the same object as last time) under the same layout has the same bytes: it is
+        // not even fingerprinted.
+        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) : "";
+        var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Count][] : null;
         var reused = 0;
@@ -190,6 +200,14 @@ public sealed class SiteBuilder
                 LayoutVm LayoutOf(string body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
                 if (prints is not null)
                 {
+                    if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))
+                    {
+                        prints[i] = kept.Print;
+                        keep![i] = kept.Bytes;
+                        Interlocked.Increment(ref reused);
+                        session?.Write(p.OutputPath, kept.Bytes);
+                        return;
+                    }
                     prints[i] = Fingerprint(p, LayoutOf(""));
                     if (previous is not null && previous.Pages.TryGetValue(p.OutputPath, out var before) && before.Print.AsSpan().SequenceEqual(prints[i]))
                     {
@@ -239,15 +257,28 @@ public sealed class SiteBuilder
 
         if (prints is not null)
         {
-            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes)>(pages.Count, StringComparer.Ordinal);
-            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i]);
+            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)>(pages.Count, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i], pages[i]);
             var written = pages.Select((p, i) => (p.OutputPath, keep![i])).Concat(extra.Select(f => (f.Path, f.Content)))
                 .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
-            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written);
+            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written, layoutKey);
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    private (PageKey Key, byte[] Bytes)? _feed;
+
+    /// <summary>The Atom feed; the preview keeps it while its inputs are unchanged.</summary>
+    private byte[] Feed(Planner planner, SiteContent content, SiteAnalysis analysis, Urls urls)
+    {
+        if (_memo is null) return Feeds.Atom(content, analysis, urls);
+        var key = planner.FeedKey();
+        if (_feed is { } f && f.Key.Same(key)) return f.Bytes;
+        var bytes = Feeds.Atom(content, analysis, urls);
+        _feed = (key, bytes);
+        return bytes;
     }
 
     // Preview: the alignment of a pair of texts, kept while both texts are the same objects (unchanged articles).
@@ -262,7 +293,7 @@ public sealed class SiteBuilder
     /// <summary>How many pages the last build took from the previous one without rendering (preview).</summary>
     public int LastReusedPages { get; private set; }
 
-    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes)> Pages, Dictionary<string, byte[]> Files);
+    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)> Pages, Dictionary<string, byte[]> Files, string LayoutKey);
     private LastBuild? _last;
 
     private static readonly System.Text.Json.JsonSerializerOptions PrintOptions = new() { IncludeFields = true };
@@ -280,23 +311,36 @@ public sealed class SiteBuilder
     private static void WriteInPlace(string outputDir, IReadOnlyList<OutputFile> files, Dictionary<string, byte[]> before, Action<int>? beforeEachFile)
     {
         var root = Path.GetFullPath(outputDir);
+        // One walk of the folder tells which files exist (no check per file) and which folders there are.
+        var existingFiles = new HashSet<string>(StringComparer.Ordinal);
+        var existingDirs = new List<string>();
+        var walk = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(root,
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false });
+        foreach (var (path, isDirectory) in walk)
+            if (isDirectory) existingDirs.Add(path);
+            else existingFiles.Add(path);
+
         var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var wantedDirs = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var f in files)
         {
             var full = AtomicWriter.SafePath(root, f.Path);
             if (!wanted.Add(full)) throw new IOException($"Two outputs want the same file '{f.Path}'.");
-            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && File.Exists(full)) continue;
+            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length && wantedDirs.Add(dir); dir = Path.GetDirectoryName(dir)) { }
+            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && existingFiles.Contains(full)) continue;
             beforeEachFile?.Invoke(++count);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
             File.WriteAllBytes(temp, f.Content);
             File.Move(temp, full, overwrite: true);
         }
-        foreach (var existing in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        foreach (var existing in existingFiles)
             if (!wanted.Contains(existing)) File.Delete(existing);
-        foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
-            if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        // a folder that holds no wanted file is removed once empty
+        foreach (var dir in existingDirs.OrderByDescending(d => d.Length))
+            if (!wantedDirs.Contains(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
     }
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
@@ -358,6 +402,17 @@ public sealed class SiteBuilder
             PageKind = p.Template,
             Index = p.Index,
         };
+    }
+
+    /// <summary>What <see cref="Layout"/> takes from outside the page: the same for every page of a build.</summary>
+    private static string LayoutKey(SiteConfig site, SiteAnalysis a, Urls u, IReadOnlyList<(string Label, string Url)> nav, string css)
+    {
+        var sb = new StringBuilder();
+        void Add(string? s) => sb.Append(s?.Length ?? -1).Append(':').Append(s).Append('\u001F');
+        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css);
+        Add(Planner.Date(a.Updated).Iso); Add(Planner.Date(a.Updated).Display); Add(Planner.Date(a.Updated).Precision);
+        foreach (var (label, url) in nav) { Add(label); Add(url); }
+        return sb.ToString();
     }
 
     private sealed record AssetSet(string Css, IReadOnlyList<OutputFile> Files);

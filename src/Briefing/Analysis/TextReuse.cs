@@ -62,7 +62,13 @@ public static class TextReuse
         // for the documents that share something, so a large corpus never holds them all at once.
         Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize, distinctOnly: true));
 
-        var (pairCounts, boilerplate) = CountSharedShingles(shingled, options);
+        // The preview keeps the last count: when only a few documents changed, it is updated for them alone.
+        var last = cache?.TakeLast(sorted, shingled, options);
+        var changed = last?.Changed(shingled);
+        Counts counts = last is not null && changed is not null
+            ? last.Update(shingled, changed)
+            : CountSharedShingles(shingled, options, keepIndex: cache is not null);
+        var (pairCounts, boilerplate) = (counts.PairCounts, counts.Boilerplate);
         var involved = new bool[n];
         foreach (var key in pairCounts.Keys)
         {
@@ -83,6 +89,13 @@ public static class TextReuse
             int a = (int)(keys[k] / n);
             int b = (int)(keys[k] % n);
             int shared = pairCounts[keys[k]];
+            // a pair of unchanged documents that share as much as last time, with the same boilerplate, is the same pair
+            if (last is not null && changed is not null && !counts.BoilerplateChanged && !changed[a] && !changed[b]
+                && last.Pairs.TryGetValue(keys[k], out var before) && before.SharedShingles == shared)
+            {
+                pairs[k] = before;
+                return;
+            }
             var docA = shingled[a];
             var docB = shingled[b];
             double inB = docA.DistinctCount == 0 ? 0 : (double)shared / docA.DistinctCount;
@@ -93,6 +106,12 @@ public static class TextReuse
                 : [];
             pairs[k] = new ReusePair(docA.Source.Id, docB.Source.Id, inB, inA, shared, flagged, passages);
         });
+        if (cache is not null && counts.Index is not null)
+        {
+            var byKey = new Dictionary<long, ReusePair>(keys.Length);
+            for (int k = 0; k < keys.Length; k++) byKey[keys[k]] = pairs[k];
+            cache.Last = new CountState(sorted.Select(d => d.Id).ToArray(), shingled, options, counts, byKey);
+        }
         return pairs;
     }
 
@@ -101,16 +120,16 @@ public static class TextReuse
     /// more documents, adds one to the count of each pair of those documents. The index is built
     /// in partitions of the hash range, in parallel, so only a few partitions are in memory at once.
     /// </summary>
-    private static (Dictionary<long, int> PairCounts, HashSet<ulong> Boilerplate) CountSharedShingles(
-        ShingledDocument[] docs, TextReuseOptions options)
+    private static Counts CountSharedShingles(ShingledDocument[] docs, TextReuseOptions options, bool keepIndex)
     {
-        const int PartitionBits = 4;
         const int Partitions = 1 << PartitionBits;
         int n = docs.Length;
         int maxDocuments = Math.Max(options.BoilerplateMinDocuments, (int)Math.Floor(options.BoilerplateDocumentFraction * n));
         int perPartition = (int)Math.Min(int.MaxValue, docs.Sum(d => (long)d.DistinctCount) / Partitions + 16);
         var partCounts = new Dictionary<long, int>[Partitions];
         var partBoilerplate = new List<ulong>[Partitions];
+        var keptIndex = keepIndex ? new Dictionary<ulong, int>[Partitions] : null;
+        var keptLists = keepIndex ? new List<List<int>>[Partitions] : null;
         Parallel.For(0, Partitions, part =>
         {
             ulong low = (ulong)part << (64 - PartitionBits);
@@ -154,6 +173,11 @@ public static class TextReuse
                     }
                 }
             }
+            if (keptIndex is not null)
+            {
+                keptIndex[part] = index;
+                keptLists![part] = lists;
+            }
             index = null;
 
             var counts = new Dictionary<long, int>();
@@ -181,7 +205,133 @@ public static class TextReuse
             if (ReferenceEquals(counts, total)) continue;
             foreach (var (key, count) in counts) CollectionsMarshal.GetValueRefOrAddDefault(total, key, out _) += count;
         }
-        return (total, partBoilerplate.SelectMany(b => b).ToHashSet());
+        return new Counts(total, partBoilerplate.SelectMany(b => b).ToHashSet(), maxDocuments, keptIndex, keptLists, false);
+    }
+
+    internal const int PartitionBits = 4;
+
+    /// <summary>
+    /// Shared-shingle counts per pair (key a * n + b), the boilerplate shingles and, for the preview, the inverted index
+    /// by partition of the hash range (a value &gt;= 0: the only document holding the hash; &lt; 0: ~index into the lists).
+    /// </summary>
+    internal sealed record Counts(Dictionary<long, int> PairCounts, HashSet<ulong> Boilerplate, int MaxDocuments,
+        Dictionary<ulong, int>[]? Index, List<List<int>>[]? Lists, bool BoilerplateChanged);
+
+    /// <summary>The preview's last analysis: its documents, counts and pairs, updated when a few documents change.</summary>
+    internal sealed class CountState(string[] ids, ShingledDocument[] docs, TextReuseOptions options, Counts counts, Dictionary<long, ReusePair> pairs)
+    {
+        public Dictionary<long, ReusePair> Pairs { get; } = pairs;
+
+        public bool Matches(ShingledDocument[] now, TextReuseOptions o)
+        {
+            if (now.Length != ids.Length || !Equals(o, options)) return false;
+            for (int i = 0; i < now.Length; i++)
+                if (!string.Equals(now[i].Source.Id, ids[i], StringComparison.Ordinal)) return false;
+            return true;
+        }
+
+        /// <summary>Which documents changed (a new shingled object), or null when too many did for an update to pay.</summary>
+        public bool[]? Changed(ShingledDocument[] now)
+        {
+            var changed = new bool[now.Length];
+            int count = 0;
+            for (int i = 0; i < now.Length; i++)
+                if (!ReferenceEquals(now[i], docs[i])) { changed[i] = true; count++; }
+            return count <= Math.Max(4, now.Length / 20) ? changed : null;
+        }
+
+        /// <summary>
+        /// The counts after replacing the changed documents: each hash that a changed document gained or lost moves
+        /// the counts of the pairs of its postings, exactly as a full count would (boilerplate included).
+        /// </summary>
+        public Counts Update(ShingledDocument[] now, bool[] changed)
+        {
+            int n = now.Length;
+            var pairCounts = counts.PairCounts;
+            var boilerplate = counts.Boilerplate;
+            int max = counts.MaxDocuments;
+            var boilerplateChanged = false;
+            void AddPairs(List<int> postings, int sign)
+            {
+                for (int i = 0; i < postings.Count; i++)
+                    for (int j = i + 1; j < postings.Count; j++) Bump((long)postings[i] * n + postings[j], sign);
+            }
+            void Bump(long key, int sign)
+            {
+                ref int c = ref CollectionsMarshal.GetValueRefOrAddDefault(pairCounts, key, out _);
+                c += sign;
+                if (c == 0) pairCounts.Remove(key);
+            }
+            // d joins (or leaves) the postings `others` of hash h
+            void Move(ulong h, int d, List<int> before, List<int> after)
+            {
+                bool wasBoilerplate = before.Count > max, isBoilerplate = after.Count > max;
+                if (!wasBoilerplate && !isBoilerplate)
+                {
+                    var sign = after.Count > before.Count ? 1 : -1;
+                    foreach (var x in after.Count > before.Count ? before : after)
+                        Bump(x < d ? (long)x * n + d : (long)d * n + x, sign);
+                    return;
+                }
+                if (wasBoilerplate == isBoilerplate) return;
+                boilerplateChanged = true;
+                if (isBoilerplate) { AddPairs(before, -1); boilerplate.Add(h); }
+                else { AddPairs(after, 1); boilerplate.Remove(h); }
+            }
+            for (int d = 0; d < n; d++)
+            {
+                if (!changed[d]) continue;
+                var old = docs[d].Distinct;
+                var neu = now[d].Distinct;
+                int i = 0, j = 0;
+                while (i < old.Length || j < neu.Length)
+                {
+                    if (j >= neu.Length || (i < old.Length && old[i] < neu[j])) Remove(old[i++], d);
+                    else if (i >= old.Length || neu[j] < old[i]) Add(neu[j++], d);
+                    else { i++; j++; }
+                }
+            }
+            return counts with { BoilerplateChanged = boilerplateChanged };
+
+            void Remove(ulong h, int d)
+            {
+                int part = (int)(h >> (64 - PartitionBits));
+                var index = counts.Index![part];
+                var lists = counts.Lists![part];
+                ref int slot = ref CollectionsMarshal.GetValueRefOrNullRef(index, h);
+                if (slot >= 0) { index.Remove(h); return; } // d alone held it: no pair changes
+                var list = lists[~slot];
+                var before = new List<int>(list);
+                list.Remove(d);
+                if (list.Count == 1) slot = list[0];
+                Move(h, d, before, list);
+            }
+
+            void Add(ulong h, int d)
+            {
+                int part = (int)(h >> (64 - PartitionBits));
+                var index = counts.Index![part];
+                var lists = counts.Lists![part];
+                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, h, out bool exists);
+                if (!exists) { slot = d; return; }
+                List<int> before, after;
+                if (slot >= 0)
+                {
+                    before = [slot];
+                    after = slot < d ? [slot, d] : [d, slot];
+                    lists.Add(after);
+                    slot = ~(lists.Count - 1);
+                }
+                else
+                {
+                    after = lists[~slot];
+                    before = new List<int>(after);
+                    var at = after.BinarySearch(d);
+                    after.Insert(~at, d);
+                }
+                Move(h, d, before, after);
+            }
+        }
     }
 
     /// <summary>The first index of sorted <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
@@ -254,6 +404,17 @@ public static class TextReuse
 internal sealed class ShingleCache
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, ShingledDocument> _docs = new();
+
+    /// <summary>The last analysis (its index and counts), for the next one to update.</summary>
+    public TextReuse.CountState? Last { get; set; }
+
+    /// <summary>The last analysis if it was of the same documents (ids) with the same options; it is taken: an update changes it in place.</summary>
+    public TextReuse.CountState? TakeLast(ReuseDocument[] sorted, ShingledDocument[] shingled, TextReuseOptions options)
+    {
+        var last = Last;
+        Last = null;
+        return last is not null && last.Matches(shingled, options) ? last : null;
+    }
 
     public ShingledDocument Get(ReuseDocument doc, int shingleSize)
     {

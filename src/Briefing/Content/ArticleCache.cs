@@ -52,4 +52,24 @@ public sealed class ArticleCache
         var info = new FileInfo(path);
         if (info.Exists) _summaries[path] = new SummaryEntry(info.Length, info.LastWriteTimeUtc, summary, diagnostics);
     }
+
+    // List files (claims, timeline, glossary) are kept the same way.
+    private sealed record DataEntry(long Length, DateTime Modified, object Value, IReadOnlyList<Diagnostic> Diagnostics);
+    private readonly ConcurrentDictionary<string, DataEntry> _data = new(StringComparer.Ordinal);
+
+    public bool TryGetData(string path, out (object Value, IReadOnlyList<Diagnostic> Diagnostics) value)
+    {
+        value = default;
+        if (!_data.TryGetValue(path, out var e)) return false;
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
+        value = (e.Value, e.Diagnostics);
+        return true;
+    }
+
+    public void PutData(string path, object value, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists) _data[path] = new DataEntry(info.Length, info.LastWriteTimeUtc, value, diagnostics);
+    }
 }

@@ -37,9 +37,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
         var topics = files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList();
         var sources = files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList();
-        var claims = LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", ReadClaim);
-        var timeline = LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", ReadEvent);
-        var glossary = LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", ReadGlossary);
+        var claims = LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", (l, n) => l.ReadClaim(n));
+        var timeline = LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", (l, n) => l.ReadEvent(n));
+        var glossary = LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n));
 
         return new SiteContent
         {
@@ -247,7 +247,25 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         };
     }
 
-    private List<T> LoadList<T>(string path, string name, Func<YNode, T?> read) where T : class
+    /// <summary>A list file (claims, timeline, glossary); the preview keeps its entries while the file is unchanged.</summary>
+    private List<T> LoadList<T>(string path, string name, Func<InputLoader, YNode, T?> read) where T : class
+    {
+        if (cache is null) return LoadListUncached(path, name, n => read(this, n));
+        if (!File.Exists(path)) return [];
+        if (cache.TryGetData(path, out var cached) && cached.Value is List<T> list)
+        {
+            diags.AddRange(cached.Diagnostics);
+            return list;
+        }
+        var local = new DiagnosticBag();
+        var inner = new InputLoader(files, local);
+        var loaded = inner.LoadListUncached(path, name, n => read(inner, n));
+        cache.PutData(path, loaded, local.Sorted());
+        diags.AddRange(local.Sorted());
+        return loaded;
+    }
+
+    private List<T> LoadListUncached<T>(string path, string name, Func<YNode, T?> read) where T : class
     {
         if (!File.Exists(path)) return [];
         var (node, display) = ReadYamlFile(path);

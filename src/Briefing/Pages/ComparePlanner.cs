@@ -17,6 +17,11 @@ public sealed partial class Planner
         Counting(quote).Select(m => m.Value.ToLowerInvariant().TrimEnd('.', ','))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
+    // Each quote's numbers, joined, made once per quote string (summaries, and so their quote strings, are kept by the preview).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> NumbersByQuote = new();
+
+    private static string NumbersOf(string quote) => NumbersByQuote.GetValue(quote, q => string.Join(" ", Numbers(q)));
+
     /// <summary>Each number with the word it counts, as the quote prints it: "three months", "a few months", "16-page".</summary>
     public static IReadOnlyList<string> NumberPhrases(string quote) =>
         Counting(quote).Select(m =>
@@ -91,6 +96,35 @@ public sealed partial class Planner
         };
     }
 
+    /// <summary>
+    /// Everything <see cref="Compare"/> reads besides the metadata (<see cref="MetaToken"/>): every citation with its
+    /// paragraph and link, the summaries' angles, the reuse findings and groups. Keep in step with it.
+    /// </summary>
+    private PageKey CompareKey()
+    {
+        var k = new PageKey.Builder().Ref(MetaToken);
+        foreach (var a in _a.Articles) k.Add(a.Summary?.Angle);
+        foreach (var r in _a.Claims)
+        {
+            k.Add(r.Claim.Id).Add(r.Citations.Count);
+            // a citation's quote is its article's summary's, its paragraph and link are where the article's quotes are
+            foreach (var c in r.Citations)
+            {
+                k.Add(c.ArticleSlug);
+                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Ref(QuotesToken(a));
+                else k.Add(c.Quote).Add(c.Paragraph);
+            }
+        }
+        foreach (var f in _a.Reuse.Pairs)
+        {
+            k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees).Add(f.Passages.Count);
+            foreach (var x in f.Passages) k.Add(x);
+        }
+        foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
+        k.Add(_a.Reuse.Method);
+        return k.Build();
+    }
+
     private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide, IReadOnlyDictionary<string, string> groupOf)
     {
         // each article's first citation of the claim
@@ -108,8 +142,8 @@ public sealed partial class Planner
         var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
         var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
         // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
-        var counted = r.Citations.Where(c => Numbers(c.Quote).Count > 0).ToList();
-        var numbersDiffer = counted.Select(c => string.Join(" ", Numbers(c.Quote))).Distinct().Count() > 1;
+        var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
+        var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
         var wordingDiffers = quotes.Count > 1;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
@@ -126,7 +160,20 @@ public sealed partial class Planner
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
-    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage).Select(f => (Func<Page>)(() => PairPage(f)));
+    private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
+        .Select(f => (Func<Page>)(() => _memo is null ? PairPage(f) : _memo.Get("pair:" + f.A + "--" + f.B, PairKey(f), () => PairPage(f))));
+
+    /// <summary>Everything <see cref="PairPage(ReuseFinding)"/> reads besides the base URL: both rendered texts (kept objects), titles, source names and the finding. Keep in step with it.</summary>
+    private PageKey PairKey(ReuseFinding f)
+    {
+        var a = _a.BySlug[f.A];
+        var b = _a.BySlug[f.B];
+        return new PageKey.Builder().Ref(a.Body).Ref(b.Body)
+            .Add(a.Slug).Add(a.Article.Title).Add(SourceName(a))
+            .Add(b.Slug).Add(b.Article.Title).Add(SourceName(b))
+            .Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Verdict).Add(f.EditorNote).Add(f.Disagrees)
+            .Build();
+    }
 
     private Page PairPage(ReuseFinding f)
     {

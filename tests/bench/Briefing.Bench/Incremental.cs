@@ -27,6 +27,7 @@ public static class Incremental
             var text = File.ReadAllText(path);
             var at = text.LastIndexOf("\n\n", text.Length - 2, StringComparison.Ordinal);
             File.WriteAllText(path, text.Insert(at, $"\n\nAn added paragraph, edit {r}."));
+            var gcs = (GC.CollectionCount(0), GC.CollectionCount(2));
             var sw = Stopwatch.StartNew();
             var result = builder.Build(options);
             _ = new Briefing.Preview.SiteSnapshot(result.Files, r + 2); // what the preview then serves
@@ -34,7 +35,7 @@ public static class Incremental
             cache.TakeMisses();
             if (!result.Success) throw new InvalidOperationException("incremental: the rebuild failed: " + string.Join("\n", result.Diagnostics.Take(5)));
             if (r > 0) times.Add(ms); // the first edit warms up the JIT, as a preview session's first edit does
-            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
+            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered; GCs: {GC.CollectionCount(0) - gcs.Item1}, of them full: {GC.CollectionCount(2) - gcs.Item2}) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
         }
         times.Sort();
         return times[times.Count / 2];

@@ -17,6 +17,7 @@ string? work = null;
 string? markdownOut = null;
 var publish = true;
 var incremental = true;
+var incrementalOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -28,12 +29,13 @@ for (var i = 0; i < args.Length; i++)
         case "--markdown": markdownOut = args[++i]; break;
         case "--no-publish": publish = false; break;
         case "--no-incremental": incremental = false; break;
+        case "--incremental-only": incrementalOnly = true; break;
         case "--generate":
             // only write a corpus: --generate N DIR
             CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture));
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--large-runs K (for N >= 10,000)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] | --generate N DIR");
+            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--large-runs K (for N >= 10,000)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] [--incremental-only] | --generate N DIR");
             return 2;
     }
 }
@@ -41,6 +43,15 @@ for (var i = 0; i < args.Length; i++)
 var root = FindRoot();
 work ??= Path.Combine(Path.GetTempPath(), "briefing-bench");
 Directory.CreateDirectory(work);
+if (incrementalOnly)
+{
+    // only the preview's incremental rebuild (in process: nothing to publish)
+    var input = Path.Combine(work, "incremental", "input");
+    CorpusGenerator.Write(input, 1000);
+    var median = Incremental.Measure(input, Path.Combine(root, "theme"), Path.Combine(work, "incremental", "output"), runs);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Incremental preview rebuild after editing one article of N=1,000: {median:0} ms (median of {runs})."));
+    return 0;
+}
 var bin = Path.Combine(work, "publish", OperatingSystem.IsWindows() ? "Briefing.exe" : "Briefing");
 if (publish || !File.Exists(bin))
 {

@@ -1,0 +1,55 @@
+using Briefing.Analysis;
+
+namespace Briefing.Tests.Analysis;
+
+/// <summary>
+/// The preview updates the last text-reuse count for the documents that changed; the result must be the one a full
+/// analysis gives, boilerplate included (a shingle that crosses the boilerplate threshold either way).
+/// </summary>
+public sealed class IncrementalReuseTests
+{
+    private static readonly TextReuseOptions Options = new() { BoilerplateMinDocuments = 3, BoilerplateDocumentFraction = 0.05 };
+
+    private static void AssertSame(IReadOnlyList<ReusePair> expected, IReadOnlyList<ReusePair> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            Assert.Equal((e.A, e.B, e.ContainmentAInB, e.ContainmentBInA, e.SharedShingles, e.Flagged), (a.A, a.B, a.ContainmentAInB, a.ContainmentBInA, a.SharedShingles, a.Flagged));
+            Assert.Equal(e.Passages, a.Passages);
+        }
+    }
+
+    [Fact]
+    public void Updating_the_last_count_for_changed_documents_gives_what_a_full_analysis_gives()
+    {
+        var docs = SyntheticCorpus.Generate(60, seed: 7).Documents.ToList();
+        var cache = new ShingleCache();
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+
+        // a document rewritten from another (a new flagged pair), one cut short, one given another's paragraphs
+        docs[10] = new ReuseDocument(docs[10].Id, [.. docs[3].Paragraphs.Take(4), "An added closing paragraph that nobody else has written in these words."]);
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+        docs[20] = new ReuseDocument(docs[20].Id, docs[20].Paragraphs.Take(1).ToList());
+        docs[21] = new ReuseDocument(docs[21].Id, [.. docs[22].Paragraphs]);
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+
+        // one paragraph copied into more and more documents: it becomes boilerplate, then stops being it
+        var common = "This common paragraph is repeated by several of the documents word for word so that its runs are shared widely across the corpus.";
+        for (var i = 30; i < 34; i++)
+        {
+            docs[i] = new ReuseDocument(docs[i].Id, [.. docs[i].Paragraphs, common]);
+            AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+        }
+        for (var i = 30; i < 34; i++)
+        {
+            docs[i] = new ReuseDocument(docs[i].Id, docs[i].Paragraphs.SkipLast(1).ToList());
+            AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+        }
+        // nothing changed
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+        // a document removed: a full count again
+        docs.RemoveAt(5);
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
+    }
+}

@@ -1,0 +1,157 @@
+using Briefing.Content;
+using Briefing.Tests.Support;
+
+namespace Briefing.Tests.Preview;
+
+/// <summary>
+/// The preview's incremental rebuild (one builder with a cache, reusing unchanged pages) must write exactly what a
+/// clean build of the same input writes, whatever was edited.
+/// </summary>
+public sealed class IncrementalRebuildTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "briefing-incremental-" + Guid.NewGuid().ToString("N")[..12]);
+    private string Input => Path.Combine(_root, "input");
+    private string Preview => Path.Combine(_root, "preview");
+    private string Clean => Path.Combine(_root, "clean");
+
+    private const string Article = "articles/2023-12-13-scmp-new-stage.md";
+    private const string Other = "articles/2023-12-14-security-cooperation-xi-visit.md";
+
+    public IncrementalRebuildTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repo.Input, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(Input, Path.GetRelativePath(Repo.Input, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private void Edit(string relative, Func<string, string> change)
+    {
+        var path = Path.Combine(Input, relative);
+        var before = File.ReadAllText(path);
+        var after = change(before);
+        Assert.NotEqual(before, after);
+        File.WriteAllText(path, after);
+    }
+
+    /// <summary>Inserts a paragraph as the body's first: every paragraph after it moves, and so does every quote's link.</summary>
+    private static string InsertFirstParagraph(string text, string paragraph)
+    {
+        var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5;
+        return text[..end] + "\n" + paragraph + "\n\n" + text[end..];
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{from}' not found");
+        return text[..at] + to + text[(at + from.Length)..];
+    }
+
+    public static TheoryData<string> Edits() =>
+    [
+        "body", "body-end", "summary", "title", "claim", "source", "topic", "site", "derived-from", "key-point-quote", "delete-summary",
+        "new-article", "draft",
+    ];
+
+    private void Apply(string edit)
+    {
+        switch (edit)
+        {
+            case "body": Edit(Article, t => InsertFirstParagraph(t, "An added first paragraph moves every other one down.")); break;
+            case "body-end": Edit(Other, t => t.TrimEnd() + "\n\nA paragraph added at the end.\n"); break;
+            case "summary": Edit("summaries/2023-12-13-scmp-new-stage.yml", t => ReplaceFirst(t, "reports that", "writes that")); break;
+            case "title": Edit(Article, t => ReplaceFirst(t, "title: \"China-Vietnam relations", "title: \"China–Vietnam ties")); break;
+            case "claim": Edit("claims.yml", t => ReplaceFirst(t, "made a two-day visit to Vietnam", "paid a two-day visit to Vietnam")); break;
+            case "source": Edit("sources/scmp.yml", t => ReplaceFirst(t, "name: South China Morning Post", "name: The South China Morning Post")); break;
+            case "topic": Edit("topics/us-ties.md", t => ReplaceFirst(t, "title: US ties", "title: Ties with the US")); break;
+            case "site": Edit("site.yml", t => ReplaceFirst(t, "description: ", "description: Changed. ")); break;
+            case "derived-from": Edit(Other, t => ReplaceFirst(t, "\ntopics:", "\nderived_from: 2023-12-13-scmp-new-stage\ntopics:")); break;
+            case "key-point-quote":
+                Edit("summaries/2023-12-13-scmp-new-stage.yml", t =>
+                {
+                    // the summary's first key point now quotes the article's first body paragraph
+                    var q = t.IndexOf("quote: ", t.IndexOf("key_points:", StringComparison.Ordinal), StringComparison.Ordinal);
+                    var end = t.IndexOf('\n', q);
+                    return t[..q] + "quote: \"step up cooperation\"" + t[end..];
+                });
+                break;
+            case "delete-summary": File.Delete(Path.Combine(Input, "summaries/2023-12-14-security-cooperation-xi-visit.yml")); break;
+            case "new-article":
+                var copy = File.ReadAllText(Path.Combine(Input, Other));
+                File.WriteAllText(Path.Combine(Input, "articles/2023-12-15-copy.md"), ReplaceFirst(copy, "title: \"", "title: \"A copy of "));
+                break;
+            case "draft": Edit(Other, t => ReplaceFirst(t, "\ntopics:", "\ndraft: true\ntopics:")); break; // its page and folder go
+            default: throw new ArgumentException(edit);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void After_an_edit_the_incremental_rebuild_writes_what_a_clean_build_writes(string edit)
+    {
+        var builder = new SiteBuilder(new ArticleCache());
+        var options = new BuildOptions { InputDir = Input, ThemeDir = Repo.Theme, OutputDir = Preview };
+        var first = builder.Build(options);
+        Assert.True(first.Success, string.Join("\n", first.Diagnostics));
+        // a rebuild with nothing changed keeps every page
+        var again = builder.Build(options);
+        Assert.True(again.Success);
+        Assert.Equal(again.PagesWritten, builder.LastReusedPages);
+        AssertSameOutput(first, again);
+
+        Apply(edit);
+        var incremental = builder.Build(options);
+        Assert.True(incremental.Success, string.Join("\n", incremental.Diagnostics));
+        var clean = new SiteBuilder().Build(options with { OutputDir = Clean });
+        Assert.True(clean.Success, string.Join("\n", clean.Diagnostics));
+        Assert.NotEqual(first.Files.Select(f => Convert.ToHexString(f.Content)), clean.Files.Select(f => Convert.ToHexString(f.Content)));
+        AssertSameOutput(clean, incremental);
+        AssertSameFolder(Clean, Preview);
+
+        // and a second edit on top of the first
+        Edit(Article, t => t.TrimEnd() + "\n\nOne more paragraph.\n");
+        incremental = builder.Build(options);
+        clean = new SiteBuilder().Build(options with { OutputDir = Clean });
+        Assert.True(incremental.Success && clean.Success);
+        AssertSameOutput(clean, incremental);
+        AssertSameFolder(Clean, Preview);
+    }
+
+    [Fact]
+    public void A_different_base_url_replans_every_page()
+    {
+        var builder = new SiteBuilder(new ArticleCache());
+        var options = new BuildOptions { InputDir = Input, ThemeDir = Repo.Theme, OutputDir = Preview };
+        Assert.True(builder.Build(options).Success);
+        var incremental = builder.Build(options with { BaseUrl = "https://example.net/sub/" });
+        var clean = new SiteBuilder().Build(options with { OutputDir = Clean, BaseUrl = "https://example.net/sub/" });
+        Assert.True(incremental.Success && clean.Success);
+        AssertSameOutput(clean, incremental);
+        AssertSameFolder(Clean, Preview);
+    }
+
+    private static void AssertSameOutput(BuildResult expected, BuildResult actual)
+    {
+        Assert.Equal(expected.Files.Select(f => f.Path), actual.Files.Select(f => f.Path));
+        foreach (var (e, a) in expected.Files.Zip(actual.Files))
+            Assert.True(e.Content.AsSpan().SequenceEqual(a.Content), $"{e.Path} differs");
+    }
+
+    private static void AssertSameFolder(string expected, string actual)
+    {
+        static List<string> Files(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        var files = Files(expected);
+        Assert.Equal(files, Files(actual));
+        foreach (var f in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, f))), $"{f} differs on disk");
+    }
+}
