@@ -9,7 +9,8 @@ namespace Briefing.Content;
 /// </summary>
 public sealed class ArticleCache
 {
-    private sealed record Entry(long Length, DateTime Modified, Article? Article, IReadOnlyList<Diagnostic> Diagnostics);
+    // One store for every kind of parsed file (articles, summaries, list files): paths never collide.
+    private sealed record Entry(long Length, DateTime Modified, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _misses;
 
@@ -18,58 +19,35 @@ public sealed class ArticleCache
 
     public bool TryGet(string path, out (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) value)
     {
-        value = default;
-        if (!_entries.TryGetValue(path, out var e)) return false;
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
-        value = (e.Article, e.Diagnostics);
-        return true;
+        var hit = TryGetParsed<Article?>(path, out var article, out var diagnostics);
+        value = (article, diagnostics);
+        return hit;
     }
 
     public void Put(string path, Article? article, IReadOnlyList<Diagnostic> diagnostics)
     {
         Interlocked.Increment(ref _misses);
-        var info = new FileInfo(path);
-        if (info.Exists) _entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, article, diagnostics);
+        PutParsed(path, article, diagnostics);
     }
 
-    // Summaries are kept the same way (not counted as parsed articles).
-    private sealed record SummaryEntry(long Length, DateTime Modified, Summary? Summary, IReadOnlyList<Diagnostic> Diagnostics);
-    private readonly ConcurrentDictionary<string, SummaryEntry> _summaries = new(StringComparer.Ordinal);
-
-    public bool TryGetSummary(string path, out (Summary? Summary, IReadOnlyList<Diagnostic> Diagnostics) value)
+    /// <summary>What parsing <paramref name="path"/> gave last time, while the file keeps its size and modification time.</summary>
+    public bool TryGetParsed<T>(string path, out T value, out IReadOnlyList<Diagnostic> diagnostics)
     {
-        value = default;
-        if (!_summaries.TryGetValue(path, out var e)) return false;
+        value = default!;
+        diagnostics = [];
+        if (!_entries.TryGetValue(path, out var e)) return false;
         var info = new FileInfo(path);
         if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
-        value = (e.Summary, e.Diagnostics);
+        if (e.Value is T t) value = t;
+        else if (e.Value is not null) return false;
+        diagnostics = e.Diagnostics;
         return true;
     }
 
-    public void PutSummary(string path, Summary? summary, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Keeps what parsing <paramref name="path"/> gave (summaries and list files are not counted as parsed articles).</summary>
+    public void PutParsed(string path, object? value, IReadOnlyList<Diagnostic> diagnostics)
     {
         var info = new FileInfo(path);
-        if (info.Exists) _summaries[path] = new SummaryEntry(info.Length, info.LastWriteTimeUtc, summary, diagnostics);
-    }
-
-    // List files (claims, timeline, glossary) are kept the same way.
-    private sealed record DataEntry(long Length, DateTime Modified, object Value, IReadOnlyList<Diagnostic> Diagnostics);
-    private readonly ConcurrentDictionary<string, DataEntry> _data = new(StringComparer.Ordinal);
-
-    public bool TryGetData(string path, out (object Value, IReadOnlyList<Diagnostic> Diagnostics) value)
-    {
-        value = default;
-        if (!_data.TryGetValue(path, out var e)) return false;
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != e.Length || info.LastWriteTimeUtc != e.Modified) return false;
-        value = (e.Value, e.Diagnostics);
-        return true;
-    }
-
-    public void PutData(string path, object value, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var info = new FileInfo(path);
-        if (info.Exists) _data[path] = new DataEntry(info.Length, info.LastWriteTimeUtc, value, diagnostics);
+        if (info.Exists) _entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, value, diagnostics);
     }
 }

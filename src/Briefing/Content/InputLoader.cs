@@ -158,19 +158,21 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         return null;
     }
 
-    private Summary? LoadSummary(string path)
+    private Summary? LoadSummary(string path) => cache is null ? ParseSummary(path) : Cached(path, l => l.ParseSummary(path));
+
+    /// <summary>The preview's parse of a file, kept while the file is unchanged, with the diagnostics it gave.</summary>
+    private T Cached<T>(string path, Func<InputLoader, T> parse)
     {
-        if (cache is null) return ParseSummary(path);
-        if (cache.TryGetSummary(path, out var cached))
+        if (cache!.TryGetParsed<T>(path, out var value, out var cached))
         {
-            diags.AddRange(cached.Diagnostics);
-            return cached.Summary;
+            diags.AddRange(cached);
+            return value;
         }
         var local = new DiagnosticBag();
-        var summary = new InputLoader(files, local).ParseSummary(path);
-        cache.PutSummary(path, summary, local.Sorted());
+        var parsed = parse(new InputLoader(files, local));
+        cache.PutParsed(path, parsed, local.Sorted());
         diags.AddRange(local.Sorted());
-        return summary;
+        return parsed;
     }
 
     private Summary? ParseSummary(string path)
@@ -252,17 +254,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     {
         if (cache is null) return LoadListUncached(path, name, n => read(this, n));
         if (!File.Exists(path)) return [];
-        if (cache.TryGetData(path, out var cached) && cached.Value is List<T> list)
-        {
-            diags.AddRange(cached.Diagnostics);
-            return list;
-        }
-        var local = new DiagnosticBag();
-        var inner = new InputLoader(files, local);
-        var loaded = inner.LoadListUncached(path, name, n => read(inner, n));
-        cache.PutData(path, loaded, local.Sorted());
-        diags.AddRange(local.Sorted());
-        return loaded;
+        return Cached(path, l => l.LoadListUncached(path, name, n => read(l, n)));
     }
 
     private List<T> LoadListUncached<T>(string path, string name, Func<YNode, T?> read) where T : class
