@@ -161,7 +161,7 @@ public sealed partial class Planner
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
     private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
-        .Select(f => (Func<Page>)(() => _memo is null ? PairPage(f) : _memo.Get("pair:" + f.A + "--" + f.B, PairKey(f), () => PairPage(f))));
+        .Select(f => Memo("pair:" + f.A + "--" + f.B, () => PairKey(f), () => PairPage(f)));
 
     /// <summary>Everything <see cref="PairPage(ReuseFinding)"/> reads besides the base URL: both rendered texts (kept objects), titles, source names and the finding. Keep in step with it.</summary>
     private PageKey PairKey(ReuseFinding f)
@@ -180,9 +180,14 @@ public sealed partial class Planner
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
         var aligned = _align(new ReuseDocument(a.Slug, a.Body.Paragraphs), new ReuseDocument(b.Slug, b.Body.Paragraphs));
-        // where a split paragraph's partner row is: above or below this row
-        string Where(int i, int? cp, bool partnerOnA) =>
-            aligned.Select((x, k) => (x, k)).FirstOrDefault(t => t.x.ParagraphA is not null && t.x.ParagraphB is not null && (partnerOnA ? t.x.ParagraphA : t.x.ParagraphB) == cp).k > i ? "below" : "above";
+        // the row each paragraph is paired in, so that the lone half of a split paragraph can say where its partner is
+        var pairedRowA = new Dictionary<int, int>();
+        var pairedRowB = new Dictionary<int, int>();
+        for (var k = 0; k < aligned.Count; k++)
+            if (aligned[k] is { ParagraphA: int x, ParagraphB: int y }) (pairedRowA[x], pairedRowB[y]) = (k, k);
+        static string Missing(int row, int? counterpart, Dictionary<int, int> pairedRow) => counterpart is int p
+            ? $"— split: the matching words are in this text’s ¶ {p + 1}, in the row {(pairedRow.GetValueOrDefault(p, -1) > row ? "below" : "above")} —"
+            : "— not in this text —";
         var rows = aligned
             .Select((r, i) => new PairRowVm(
                 r.ParagraphA is int pa ? _u.Paragraph(a.Slug, pa) : "", r.ParagraphA is int la ? $"¶ {la + 1}" : "",
@@ -190,8 +195,8 @@ public sealed partial class Planner
                 r.ParagraphB is int pb ? _u.Paragraph(b.Slug, pb) : "", r.ParagraphB is int lb ? $"¶ {lb + 1}" : "",
                 SpansHtml(r.SpansB),
                 r.ParagraphA is not null && r.ParagraphB is not null,
-                r.ParagraphB is not null && r.CounterpartParagraph is int ca ? $"— split: the matching words are in this text’s ¶ {ca + 1}, in the row {Where(i, ca, true)} —" : "— not in this text —",
-                r.ParagraphA is not null && r.CounterpartParagraph is int cb ? $"— split: the matching words are in this text’s ¶ {cb + 1}, in the row {Where(i, cb, false)} —" : "— not in this text —"))
+                Missing(i, r.ParagraphA is null ? r.CounterpartParagraph : null, pairedRowA),
+                Missing(i, r.ParagraphB is null ? r.CounterpartParagraph : null, pairedRowB)))
             .ToList();
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,

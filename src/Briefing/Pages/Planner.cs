@@ -58,9 +58,9 @@ public sealed partial class Planner
         // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
         // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
         // articles, pairs.
-        var work = new List<Func<Page>> { Memo("home", Home), () => _memo is null ? Compare() : _memo.Get("compare", CompareKey(), Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
-        work.AddRange(_c.Topics.Select(t => (Func<Page>)(() => _memo is null ? Topic(t) : _memo.Get("topic:" + t.Id, TopicKey(t), () => Topic(t)))));
-        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => _memo is null ? Article(a) : _memo.Get("article:" + a.Slug, ArticleKey(a), () => Article(a)))));
+        var work = new List<Func<Page>> { Memo("home", Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
+        work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
+        work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
         var pages = new Page[work.Count];
         Parallel.For(0, work.Count, i => pages[i] = work[i]());
@@ -322,7 +322,10 @@ public sealed partial class Planner
     }
 
     /// <summary>A page that depends on the metadata only (see <see cref="MetaToken"/>): kept while it is unchanged.</summary>
-    private Func<Page> Memo(string id, Func<Page> plan) => _memo is null ? plan : () => _memo.Get(id, new PageKey.Builder().Ref(MetaToken).Build(), plan);
+    private Func<Page> Memo(string id, Func<Page> plan) => Memo(id, () => new PageKey.Builder().Ref(MetaToken).Build(), plan);
+
+    /// <summary>How a page is planned: directly, or (preview) taken from the memo while its key is unchanged.</summary>
+    private Func<Page> Memo(string id, Func<PageKey> key, Func<Page> plan) => _memo is null ? plan : () => _memo.Get(id, key(), plan);
 
     private object? _metaToken;
     private bool _metaDone;
