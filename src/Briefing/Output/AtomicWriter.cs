@@ -79,23 +79,18 @@ public sealed class AtomicWriter(string outputDir)
         internal Session(AtomicWriter writer, string temp, Dictionary<string, string> targets) => (_writer, _temp, _targets) = (writer, temp, targets);
 
         /// <summary>Writes one of the announced files. Thread-safe.</summary>
-        public void Write(string relative, byte[] content)
-        {
-            var n = Interlocked.Increment(ref _count);
-            _writer.BeforeEachFile?.Invoke(n);
-            File.WriteAllBytes(Target(relative), content);
-        }
+        public void Write(string relative, byte[] content) => File.WriteAllBytes(Next(relative), content);
 
         /// <summary>Writes one of the announced files as UTF-8 (no byte order mark). Thread-safe.</summary>
-        public void Write(string relative, string content)
-        {
-            var n = Interlocked.Increment(ref _count);
-            _writer.BeforeEachFile?.Invoke(n);
-            File.WriteAllText(Target(relative), content);
-        }
+        public void Write(string relative, string content) => File.WriteAllText(Next(relative), content);
 
-        private string Target(string relative) => _targets.TryGetValue(relative, out var full)
-            ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
+        /// <summary>Counts the file (the fault hook sees its number) and gives its path in the temporary folder.</summary>
+        private string Next(string relative)
+        {
+            var n = Interlocked.Increment(ref _count); // not inside ?.Invoke(...): that skips its argument when there is no hook
+            _writer.BeforeEachFile?.Invoke(n);
+            return _targets.TryGetValue(relative, out var full) ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
+        }
 
         /// <summary>Swaps the written folder in place of the output folder.</summary>
         public void Commit()
