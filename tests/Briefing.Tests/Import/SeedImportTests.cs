@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Briefing.Tests.Import;
 
 /// <summary>
-/// Every real seed in &lt;repo&gt;/../shared/seeds/ imports without its clutter and with all its paragraphs,
+/// Every real seed in tests/Briefing.Tests/Fixtures/seeds/ (a copy of the project's shared seeds) imports without its clutter and with all its paragraphs,
 /// measured against hand-written fixtures (Import/Fixtures/&lt;seed&gt;.clutter.txt, .paragraphs.txt, .expected.yml).
 /// </summary>
 public sealed class SeedImportTests
@@ -20,7 +20,7 @@ public sealed class SeedImportTests
     private static string SeedsDir()
     {
         var dir = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "seeds"));
-        Assert.True(Directory.Exists(dir), $"The seed articles are missing: expected them in {dir} (<repo>/../shared/seeds/). These tests must not pass without them.");
+        Assert.True(Directory.Exists(dir), $"The seed articles are missing: expected them in {dir} (tests/Briefing.Tests/Fixtures/seeds/, a copy of the project's shared/seeds/). These tests must not pass without them.");
         return dir;
     }
 

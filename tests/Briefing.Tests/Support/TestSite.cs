@@ -180,7 +180,8 @@ public static class Repo
     public static string Root { get; } = FindRoot();
     public static string Theme => Path.Combine(Root, "theme");
     public static string Input => Path.Combine(Root, "input");
-    public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
+    /// <summary>The captured articles input/ was made from: a copy of the project's shared/seeds/, kept with the tests so a clone runs them alone.</summary>
+    public static string Seeds => Path.Combine(Root, "tests", "Briefing.Tests", "Fixtures", "seeds");
 
     private static string FindRoot()
     {
