@@ -9,17 +9,9 @@ namespace Briefing.Tests.Import;
 /// </summary>
 public sealed class SeedImportTests
 {
-    /// <summary>The folder holding Briefing.sln, found by walking up from the test binaries.</summary>
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Briefing.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Briefing.sln above {AppContext.BaseDirectory}: cannot find the repository root.");
-    }
-
     private static string SeedsDir()
     {
-        var dir = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "seeds"));
+        var dir = Support.Repo.Seeds;
         Assert.True(Directory.Exists(dir), $"The seed articles are missing: expected them in {dir} (tests/Briefing.Tests/Fixtures/seeds/, a copy of the project's shared/seeds/). These tests must not pass without them.");
         return dir;
     }
