@@ -75,8 +75,7 @@ public sealed class SiteBuilder
 
         // the theme's templates compile on another core while the content loads
         var templateDiags = new DiagnosticBag();
-        // (TemplateEngine.Load reuses the compiled theme while its files are byte-identical: a preview rebuild gets the same engine)
-        var templates = Task.Run(() => TemplateEngine.Load(o.ThemeDir, Display(o.ThemeDir), templateDiags));
+        var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
 
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
@@ -345,6 +344,29 @@ public sealed class SiteBuilder
     }
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
+
+    private sealed record TemplateKey(string Dir, string Files);
+    private (TemplateKey Key, TemplateEngine Engine)? _templates;
+
+    /// <summary>Compiles the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
+    private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
+    {
+        TemplateKey? key = null;
+        if (_cache is not null && Directory.Exists(themeDir))
+        {
+            var sb = new StringBuilder();
+            foreach (var f in Directory.EnumerateFiles(themeDir, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(f);
+                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+            key = new TemplateKey(Path.GetFullPath(themeDir), sb.ToString());
+            if (_templates is { } t && t.Key == key) return t.Engine;
+        }
+        var engine = TemplateEngine.Load(themeDir, Display(themeDir), diags);
+        if (key is not null && engine is not null) _templates = (key, engine);
+        return engine;
+    }
 
     /// <summary>A path as the user wrote it, for messages ("input", "../x/input").</summary>
     private static string Display(string path) => Path.IsPathRooted(path) ? RelativeIfInside(path) : path.Replace('\\', '/').TrimEnd('/');
