@@ -306,41 +306,39 @@ public sealed class SiteBuilder
 
     /// <summary>
     /// Updates an output folder that this builder wrote last time: writes the files whose bytes changed (each through a
-    /// temporary file and a rename) and deletes the files that are no longer produced.
+    /// temporary file and a rename) and deletes the files that are no longer produced. What the folder holds is known
+    /// from the last build (<paramref name="before"/>), so the folder is not walked: the preview owns its output folder.
     /// </summary>
     private static void WriteInPlace(string outputDir, IReadOnlyList<OutputFile> files, Dictionary<string, byte[]> before, Action<int>? beforeEachFile)
     {
         var root = Path.GetFullPath(outputDir);
-        // One walk of the folder tells which files exist (no check per file) and which folders there are.
-        var existingFiles = new HashSet<string>(StringComparer.Ordinal);
-        var existingDirs = new List<string>();
-        var walk = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(root,
-            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false });
-        foreach (var (path, isDirectory) in walk)
-            if (isDirectory) existingDirs.Add(path);
-            else existingFiles.Add(path);
-
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        var wantedDirs = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var f in files)
         {
             var full = AtomicWriter.SafePath(root, f.Path);
-            if (!wanted.Add(full)) throw new IOException($"Two outputs want the same file '{f.Path}'.");
-            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length && wantedDirs.Add(dir); dir = Path.GetDirectoryName(dir)) { }
-            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content)) && existingFiles.Contains(full)) continue;
+            if (!wanted.Add(f.Path)) throw new IOException($"Two outputs want the same file '{f.Path}'.");
+            if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))) continue;
             beforeEachFile?.Invoke(++count);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
-            File.WriteAllBytes(temp, f.Content);
+            var dir = Path.GetDirectoryName(full)!;
+            var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
+            try { File.WriteAllBytes(temp, f.Content); }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(dir);
+                File.WriteAllBytes(temp, f.Content);
+            }
             File.Move(temp, full, overwrite: true);
         }
-        foreach (var existing in existingFiles)
-            if (!wanted.Contains(existing)) File.Delete(existing);
-        // a folder that holds no wanted file is removed once empty
-        foreach (var dir in existingDirs.OrderByDescending(d => d.Length))
-            if (!wantedDirs.Contains(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        foreach (var gone in before.Keys)
+        {
+            if (wanted.Contains(gone)) continue;
+            var full = AtomicWriter.SafePath(root, gone);
+            File.Delete(full);
+            // its folders go once empty
+            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir))
+                Directory.Delete(dir);
+        }
     }
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
