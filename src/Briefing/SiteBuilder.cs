@@ -30,7 +30,8 @@ public sealed record BuildOptions
     public bool KeepFiles { get; init; } = true;
 }
 
-public sealed record StageTiming(string Stage, double Milliseconds);
+/// <summary>A stage's wall time and the CPU time the whole process used meanwhile (all cores, the GC included).</summary>
+public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0);
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, int FilesWritten,
     IReadOnlyList<StageTiming> Timings, string OutputDir, double ElapsedMilliseconds, IReadOnlyList<OutputFile> Files)
@@ -70,7 +71,14 @@ public sealed class SiteBuilder
         var diags = new DiagnosticBag();
         var timings = new List<StageTiming>();
         var sw = Stopwatch.StartNew();
-        void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds)); sw.Restart(); }
+        var cpu = Environment.CpuUsage.TotalTime;
+        void Stage(string name)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds, (now - cpu).TotalMilliseconds));
+            cpu = now;
+            sw.Restart();
+        }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
 
         // the theme's templates compile on another core while the content loads
@@ -197,7 +205,7 @@ public sealed class SiteBuilder
             Parallel.For(0, pages.Count, i =>
             {
                 var p = pages[i];
-                LayoutVm LayoutOf(string body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
+                LayoutVm LayoutOf(HtmlBody body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
                 if (prints is not null)
                 {
                     if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))
@@ -208,7 +216,7 @@ public sealed class SiteBuilder
                         session?.Write(p.OutputPath, kept.Bytes);
                         return;
                     }
-                    prints[i] = Fingerprint(p, LayoutOf(""));
+                    prints[i] = Fingerprint(p, LayoutOf(HtmlBody.Empty));
                     if (previous is not null && previous.Pages.TryGetValue(p.OutputPath, out var before) && before.Print.AsSpan().SequenceEqual(prints[i]))
                     {
                         keep![i] = before.Bytes;
@@ -217,15 +225,14 @@ public sealed class SiteBuilder
                         return;
                     }
                 }
-                var text = engine.Render(p.Template, p.Model, LayoutOf, diags);
-                if (text is null) { Interlocked.Exchange(ref failed, 1); return; }
+                if (engine.RenderUtf8(p.Template, p.Model, LayoutOf, diags) is not { } utf8) { Interlocked.Exchange(ref failed, 1); return; }
                 if (Volatile.Read(ref failed) != 0) return; // the build fails: no need to write more
                 if (keep is not null)
                 {
-                    var bytes = keep[i] = Encoding.UTF8.GetBytes(text);
+                    var bytes = keep[i] = utf8.ToArray();
                     session?.Write(p.OutputPath, bytes);
                 }
-                else session?.Write(p.OutputPath, text);
+                else session?.Write(p.OutputPath, utf8.Span);
             });
             LastReusedPages = reused;
             Stage("render");
@@ -375,7 +382,7 @@ public sealed class SiteBuilder
         return rel.StartsWith("..", StringComparison.Ordinal) ? path : rel.Replace('\\', '/');
     }
 
-    private static LayoutVm Layout(SiteConfig site, SiteAnalysis a, Urls u, Page p, IReadOnlyList<(string Label, string Url)> nav, string css, string body)
+    private static LayoutVm Layout(SiteConfig site, SiteAnalysis a, Urls u, Page p, IReadOnlyList<(string Label, string Url)> nav, string css, HtmlBody body)
     {
         var jsonLd = p.JsonLd.Replace("</", "<\\/", StringComparison.Ordinal);
         return new LayoutVm

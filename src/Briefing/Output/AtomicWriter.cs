@@ -81,8 +81,8 @@ public sealed class AtomicWriter(string outputDir)
         /// <summary>Writes one of the announced files. Thread-safe.</summary>
         public void Write(string relative, byte[] content) => File.WriteAllBytes(Next(relative), content);
 
-        /// <summary>Writes one of the announced files as UTF-8 (no byte order mark). Thread-safe.</summary>
-        public void Write(string relative, string content) => File.WriteAllText(Next(relative), content);
+        /// <summary>Writes one of the announced files. Thread-safe.</summary>
+        public void Write(string relative, ReadOnlySpan<byte> content) => File.WriteAllBytes(Next(relative), content);
 
         /// <summary>Counts the file (the fault hook sees its number) and gives its path in the temporary folder.</summary>
         private string Next(string relative)

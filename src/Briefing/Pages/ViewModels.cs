@@ -32,7 +32,7 @@ public sealed record LayoutVm
     public required bool HasPublishedTime { get; init; }
     public required string JsonLdHtml { get; init; }
     public required DateVm Updated { get; init; }
-    public required string BodyHtml { get; init; }
+    public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
     public required bool Index { get; init; }
 }

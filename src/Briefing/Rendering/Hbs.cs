@@ -599,6 +599,11 @@ internal static class Hbs
 
     private static void Append(StringBuilder sb, object? value, bool escape)
     {
+        if (value is HtmlBody body)
+        {
+            body.WriteTo(sb, escape);
+            return;
+        }
         var text = value switch
         {
             null => null,
@@ -614,9 +619,10 @@ internal static class Hbs
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
 
     /// <summary>HTML-escapes as Handlebars does: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
-    public static void Escape(StringBuilder sb, string text)
+    public static void Escape(StringBuilder sb, string text) => Escape(sb, text.AsSpan());
+
+    public static void Escape(StringBuilder sb, ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         while (true)
         {
             var i = span.IndexOfAny(Special);

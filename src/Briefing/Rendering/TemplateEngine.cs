@@ -1,3 +1,4 @@
+using System.Text;
 using Briefing.Diagnostics;
 
 namespace Briefing.Rendering;
@@ -124,22 +125,60 @@ public sealed class TemplateEngine
     public bool HasPage(string name) => _pages.ContainsKey(name);
 
     /// <summary>Renders a page's body with its template, then the layout around it. Errors are reported, not thrown.</summary>
-    public string? Render(string template, object model, Func<string, object> layoutModel, DiagnosticBag diags)
+    public string? Render(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
     {
-        if (!_pages.TryGetValue(template, out var page))
+        var page = Buffers.Page.Clear();
+        return RenderInto(template, model, layoutModel, diags, page) ? page.ToString() : null;
+    }
+
+    /// <summary>
+    /// As <see cref="Render"/>, as UTF-8 bytes in a buffer of the calling thread, valid until its next render: neither
+    /// the body nor the page is ever a string.
+    /// </summary>
+    public ReadOnlyMemory<byte>? RenderUtf8(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
+    {
+        var b = Buffers;
+        if (!RenderInto(template, model, layoutModel, diags, b.Page.Clear())) return null;
+        var max = Encoding.UTF8.GetMaxByteCount(b.Page.Length);
+        if (b.Bytes.Length < max) b.Bytes = new byte[Math.Max(max, b.Bytes.Length * 2)];
+        var written = 0;
+        b.Encoder.Reset();
+        foreach (var chunk in b.Page.GetChunks())
+            written += b.Encoder.GetBytes(chunk.Span, b.Bytes.AsSpan(written), flush: false);
+        written += b.Encoder.GetBytes(ReadOnlySpan<char>.Empty, b.Bytes.AsSpan(written), flush: true);
+        return b.Bytes.AsMemory(0, written);
+    }
+
+    private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, StringBuilder page)
+    {
+        if (!_pages.TryGetValue(template, out var compiled))
         {
             diags.Error(Codes.TemplateError, SourcePos.FileOnly($"{_themeDisplay}/pages/{template}.hbs"), $"The theme has no template pages/{template}.hbs. Add it.");
-            return null;
+            return false;
         }
         try
         {
-            var body = Hbs.Render(page, model, _env);
-            return Hbs.Render(_layout!, layoutModel(body), _env);
+            var body = Buffers.Body.Clear();
+            Hbs.Render(compiled, model, _env, body);
+            Hbs.Render(_layout!, layoutModel(new HtmlBody(body)), _env, page);
+            return true;
         }
         catch (Hbs.RenderError ex)
         {
             diags.Error(Codes.TemplateError, new SourcePos(ex.Template, ex.Line, ex.Column), $"Template error: {ex.Message}. Fix the template here (theme templates see only the view model's fields).");
-            return null;
+            return false;
         }
     }
+
+    /// <summary>Each rendering thread's buffers, kept between pages so that no page grows a new one.</summary>
+    private sealed class ThreadBuffers
+    {
+        public readonly StringBuilder Body = new(16 * 1024);
+        public readonly StringBuilder Page = new(32 * 1024);
+        public byte[] Bytes = new byte[64 * 1024];
+        public readonly Encoder Encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+    }
+
+    [ThreadStatic] private static ThreadBuffers? _buffers;
+    private static ThreadBuffers Buffers => _buffers ??= new ThreadBuffers();
 }
