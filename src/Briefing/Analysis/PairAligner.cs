@@ -217,9 +217,9 @@ public static class PairAligner
         }
         return [.. Enumerable.Range(first, Math.Max(0, last - first + 1))];
 
-        static HashSet<(string, string)> LeftOver(HashSet<(string, string)> partner, HashSet<(string, string)> paired)
+        static HashSet<ulong> LeftOver(HashSet<ulong> partner, HashSet<ulong> paired)
         {
-            var left = new HashSet<(string, string)>(partner);
+            var left = new HashSet<ulong>(partner);
             left.ExceptWith(paired);
             return left;
         }
@@ -231,19 +231,28 @@ public static class PairAligner
     /// <see cref="MinPieceBigrams"/> of them and they make at least
     /// <see cref="PieceContainment"/> of its own bigrams.
     /// </summary>
-    private static bool IsPiece(HashSet<(string, string)> piece, HashSet<(string, string)> leftOver, out double containment)
+    private static bool IsPiece(HashSet<ulong> piece, HashSet<ulong> leftOver, out double containment)
     {
-        int shared = piece.Count(leftOver.Contains);
+        int shared = 0;
+        foreach (var x in piece)
+            if (leftOver.Contains(x)) shared++;
         containment = piece.Count == 0 ? 0 : (double)shared / piece.Count;
         return shared >= MinPieceBigrams && containment >= PieceContainment;
     }
 
-    private static double PieceContainmentIn(HashSet<(string, string)> piece, HashSet<(string, string)> leftOver) =>
+    private static double PieceContainmentIn(HashSet<ulong> piece, HashSet<ulong> leftOver) =>
         piece.Count == 0 ? 0 : (double)piece.Count(leftOver.Contains) / piece.Count;
 
     /// <summary>Dice coefficient of two bigram sets.</summary>
-    private static double Dice(HashSet<(string, string)> p, HashSet<(string, string)> q) =>
-        p.Count == 0 || q.Count == 0 ? 0 : 2.0 * p.Count(q.Contains) / (p.Count + q.Count);
+    private static double Dice(HashSet<ulong> p, HashSet<ulong> q)
+    {
+        if (p.Count == 0 || q.Count == 0) return 0;
+        var (small, large) = p.Count <= q.Count ? (p, q) : (q, p);
+        var shared = 0;
+        foreach (var x in small)
+            if (large.Contains(x)) shared++;
+        return 2.0 * shared / (p.Count + q.Count);
+    }
 
     /// <summary>
     /// The paragraph pairs (i, j), increasing in both, that maximise the summed similarity
@@ -390,24 +399,30 @@ public static class PairAligner
 
         public WordToken[][] Words { get; }
 
-        public HashSet<(string, string)>[] Bigrams { get; }
+        public HashSet<ulong>[] Bigrams { get; }
 
         public int Count => Text.Length;
 
-        // Word bigrams; a one-word paragraph is its single word.
-        private static HashSet<(string, string)> BigramsOf(WordToken[] words)
+        // Word bigrams, each as a 64-bit hash of its two words; a one-word paragraph is its single word.
+        private static HashSet<ulong> BigramsOf(WordToken[] words)
         {
-            var set = new HashSet<(string, string)>();
+            var set = new HashSet<ulong>(Math.Max(1, words.Length));
             if (words.Length == 1)
             {
-                set.Add((words[0].Word, string.Empty));
+                set.Add(Bigram(StableHash.Word(words[0].Word), 0));
+                return set;
             }
+            var previous = words.Length > 0 ? StableHash.Word(words[0].Word) : 0;
             for (int i = 0; i + 1 < words.Length; i++)
             {
-                set.Add((words[i].Word, words[i + 1].Word));
+                var next = StableHash.Word(words[i + 1].Word);
+                set.Add(Bigram(previous, next));
+                previous = next;
             }
             return set;
         }
+
+        private static ulong Bigram(ulong first, ulong second) => (first * 0x9E3779B97F4A7C15UL) ^ ((second << 31) | (second >> 33)) ^ second;
     }
 
     /// <summary>A paired row (A, B) with the pieces attached before and after it on each side.</summary>

@@ -52,4 +52,16 @@ public sealed class IncrementalReuseTests
         docs.RemoveAt(5);
         AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
     }
+
+    [Fact]
+    public void A_one_off_count_by_sorting_equals_the_previews_count_by_index()
+    {
+        // without a cache the shingles are counted by sorting; with one, through the inverted index the preview keeps
+        var docs = SyntheticCorpus.Generate(400, seed: 11).Documents.ToList();
+        var common = "A boilerplate paragraph that a good share of the documents carry word for word, as wire copy and house notes do.";
+        for (var i = 0; i < 40; i++) docs[i * 7] = new ReuseDocument(docs[i * 7].Id, [.. docs[i * 7].Paragraphs, common]);
+        var bySorting = TextReuse.Analyse(docs, Options);
+        Assert.Contains(bySorting, p => p.Flagged);
+        AssertSame(bySorting, TextReuse.Analyse(docs, Options, new ShingleCache()));
+    }
 }
