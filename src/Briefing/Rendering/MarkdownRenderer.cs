@@ -101,8 +101,8 @@ public sealed class MarkdownRenderer
 
     private static bool LooksLikeHtml(LiteralInline lit)
     {
-        var s = lit.Content.ToString();
-        return s.StartsWith('<') && s.Length > 1 && (char.IsLetter(s[1]) || s[1] == '/' || s[1] == '!');
+        var s = lit.Content.AsSpan();
+        return s.Length > 1 && s[0] == '<' && (char.IsLetter(s[1]) || s[1] == '/' || s[1] == '!');
     }
 
     public static bool IsUnsafe(string? url)
