@@ -91,7 +91,7 @@ foreach (var r in rows)
 if (incrementalMs is { } ms) table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"\nIncremental preview rebuild after editing one article of N=1,000: median {ms.Median:0} ms, 90th percentile {ms.P90:0} ms ({incrementalRuns} edits after {Incremental.WarmUp} warm-up edits)."));
 var stages = new StringBuilder("\n| N | " + string.Join(" | ", rows.SelectMany(r => r.Stages.Keys).Distinct()) + " |\n");
 var stageNames = rows.SelectMany(r => r.Stages.Keys).Distinct().ToList();
-stages.Clear().AppendLine().AppendLine("Stages (--timings, ms, median):").AppendLine().Append("| N | ").Append(string.Join(" | ", stageNames)).AppendLine(" |")
+stages.Clear().AppendLine().AppendLine("Stages (--timings, ms, median):").AppendLine().Append("| N | ").Append(string.Join(" | ", stageNames.Select(n => n == "gc" ? "gc pauses" : n))).AppendLine(" |")
     .Append("| ---: |").Append(string.Concat(stageNames.Select(_ => " ---: |"))).AppendLine();
 foreach (var r in rows)
     stages.Append("| ").Append(r.Label).Append(" | ").Append(string.Join(" | ", stageNames.Select(s => r.Stages.TryGetValue(s, out var v) ? v.ToString("0", CultureInfo.InvariantCulture) : ""))).AppendLine(" |");
