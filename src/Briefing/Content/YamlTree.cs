@@ -136,11 +136,12 @@ public static class YamlTree
                         diags.Error(Codes.WrongType, node.Pos, "A mapping key must be plain text.");
                         return false;
                     }
-                    if (map.Entries.Any(e => e.Key.Value == key.Value))
-                    {
-                        var first = map.Entries.First(e => e.Key.Value == key.Value).Key.Pos;
-                        diags.Error(Codes.DuplicateKey, key.Pos, $"The key '{key.Value}' appears twice (first at line {first.Line}). Keep one.");
-                    }
+                    foreach (var e in map.Entries)
+                        if (e.Key.Value == key.Value)
+                        {
+                            diags.Error(Codes.DuplicateKey, key.Pos, $"The key '{key.Value}' appears twice (first at line {e.Key.Pos.Line}). Keep one.");
+                            break;
+                        }
                     stack.Push((parent, key));
                     return true;
                 case YMapping map:
