@@ -22,6 +22,16 @@ internal static class StableHash
         return h;
     }
 
+    /// <summary>The hash of no characters: <see cref="Add"/> each character to it in turn.</summary>
+    public const ulong Start = OffsetBasis;
+
+    /// <summary>One more character of a word (as <see cref="Word(string)"/> does).</summary>
+    public static ulong Add(ulong h, char c)
+    {
+        h = (h ^ (byte)c) * Prime;
+        return (h ^ (byte)(c >> 8)) * Prime;
+    }
+
     /// <summary>The same hash as <see cref="Word(string)"/> of <paramref name="word"/>'s text, without making the string.</summary>
     public static ulong Word(System.Text.StringBuilder word)
     {

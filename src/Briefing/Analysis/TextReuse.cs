@@ -218,6 +218,39 @@ public static class TextReuse
     internal const int PartitionBits = 4;
 
     /// <summary>
+    /// Sorts <paramref name="keys"/> with their <paramref name="values"/>, stably: least significant byte first, one
+    /// counting pass per byte, skipping bytes that all keys share (a partition's top bits, for one).
+    /// </summary>
+    internal static void RadixSort(ref ulong[] keys, ref int[] values)
+    {
+        int n = keys.Length;
+        if (n < 2) return;
+        var keys2 = new ulong[n];
+        var values2 = new int[n];
+        var counts = new int[256];
+        for (int shift = 0; shift < 64; shift += 8)
+        {
+            Array.Clear(counts);
+            foreach (var k in keys) counts[(int)(k >> shift) & 0xFF]++;
+            if (counts[(int)(keys[0] >> shift) & 0xFF] == n) continue; // every key has this byte
+            for (int b = 0, sum = 0; b < 256; b++)
+            {
+                var c = counts[b];
+                counts[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                int at = counts[(int)(keys[i] >> shift) & 0xFF]++;
+                keys2[at] = keys[i];
+                values2[at] = values[i];
+            }
+            (keys, keys2) = (keys2, keys);
+            (values, values2) = (values2, values);
+        }
+    }
+
+    /// <summary>
     /// Counts one partition of the hash range [low, high) without an index: every document's distinct hashes in the
     /// range are gathered with their document and sorted by hash; a run of equal hashes lists the documents that share
     /// that shingle. Same counts and boilerplate as the index.
@@ -245,7 +278,7 @@ public static class TextReuse
             owners.AsSpan(at, to - from).Fill(d);
             at += to - from;
         }
-        Array.Sort(hashes, owners);
+        RadixSort(ref hashes, ref owners);
 
         var counts = new Dictionary<long, int>();
         var boilerplate = new List<ulong>();
@@ -257,8 +290,7 @@ public static class TextReuse
             if (run > maxDocuments) boilerplate.Add(hashes[i]);
             else if (run > 1)
             {
-                var postings = owners.AsSpan(i, run);
-                postings.Sort();
+                var postings = owners.AsSpan(i, run); // in document order: the sort is stable and entries were gathered by document
                 for (int x = 0; x < run; x++)
                     for (int y = x + 1; y < run; y++)
                         CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)postings[x] * n + postings[y], out _)++;

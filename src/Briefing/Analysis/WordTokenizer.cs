@@ -60,34 +60,51 @@ internal static class WordTokenizer
         Scan(text, ref sink);
     }
 
+    /// <summary>Receives the folded characters of each word, then the word's span.</summary>
     private interface ISink
     {
-        void Add(StringBuilder word, int start, int end);
+        void Append(char c);
+        void Word(int start, int end);
     }
 
     private struct TokenSink : ISink
     {
         public List<WordToken> Tokens;
-        public readonly void Add(StringBuilder word, int start, int end) => Tokens.Add(new WordToken(word.ToString(), start, end));
+        private StringBuilder? _word;
+        public void Append(char c) => (_word ??= new StringBuilder()).Append(c);
+        public void Word(int start, int end)
+        {
+            Tokens.Add(new WordToken(_word!.ToString(), start, end));
+            _word.Clear();
+        }
     }
 
+    /// <summary>Hashes each word as its characters arrive (the same value as <see cref="StableHash.Word(string)"/>).</summary>
     private struct HashSink : ISink
     {
         public List<ulong> Hashes;
         public List<WordSpan> Spans;
-        public readonly void Add(StringBuilder word, int start, int end)
+        private ulong _hash;
+        private bool _started;
+        public void Append(char c)
         {
-            Hashes.Add(StableHash.Word(word));
+            if (!_started) { _hash = StableHash.Start; _started = true; }
+            _hash = StableHash.Add(_hash, c);
+        }
+        public void Word(int start, int end)
+        {
+            Hashes.Add(_hash);
             Spans.Add(new WordSpan(start, end));
+            _started = false;
         }
     }
 
     private static void Scan<TSink>(string text, ref TSink sink) where TSink : struct, ISink
     {
         ArgumentNullException.ThrowIfNull(text);
-        var word = new StringBuilder();
         int start = -1; // start of the current word, -1 when outside a word
         int end = -1;   // end of the last word character of the current word
+        int length = 0; // folded characters of the current word
 
         int i = 0;
         while (i < text.Length)
@@ -100,7 +117,7 @@ internal static class WordTokenizer
                     {
                         start = i;
                     }
-                    AppendFolded(word, text, i, width);
+                    length += AppendFolded(ref sink, text, i, width);
                     end = i + width;
                     break;
                 case CharClass.Joiner:
@@ -122,13 +139,13 @@ internal static class WordTokenizer
 
         void Flush(ref TSink sink)
         {
-            if (start >= 0 && word.Length > 0)
+            if (start >= 0 && length > 0)
             {
-                sink.Add(word, start, end);
+                sink.Word(start, end);
             }
-            word.Clear();
             start = -1;
             end = -1;
+            length = 0;
         }
     }
 
@@ -185,33 +202,36 @@ internal static class WordTokenizer
         return char.IsDigit(text, i - 1) && char.IsDigit(text, i + 1);
     }
 
-    private static void AppendFolded(StringBuilder sb, string text, int i, int width)
+    /// <summary>Appends the folded form of the character at <paramref name="i"/>; returns how many characters that is.</summary>
+    private static int AppendFolded<TSink>(ref TSink sink, string text, int i, int width) where TSink : struct, ISink
     {
         if (width == 2)
         {
-            sb.Append(text, i, 2); // outside the BMP: kept as is
-            return;
+            sink.Append(text[i]); // outside the BMP: kept as is
+            sink.Append(text[i + 1]);
+            return 2;
         }
         char c = text[i];
         if (c < 0x80)
         {
-            sb.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
-            return;
+            sink.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+            return 1;
         }
         if (c is >= '\u0300' and <= '\u036F')
         {
-            return; // combining diacritical mark: dropped (decomposed accents)
+            return 0; // combining diacritical mark: dropped (decomposed accents)
         }
         if (c is >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A')
         {
-            sb.Append(char.ToLowerInvariant((char)(c - 0xFEE0)));
-            return;
+            sink.Append(char.ToLowerInvariant((char)(c - 0xFEE0)));
+            return 1;
         }
         if (LatinFold.TryFold(c, out string? folded))
         {
-            sb.Append(folded);
-            return;
+            foreach (var f in folded) sink.Append(f);
+            return folded.Length;
         }
-        sb.Append(char.ToLowerInvariant(c));
+        sink.Append(char.ToLowerInvariant(c));
+        return 1;
     }
 }

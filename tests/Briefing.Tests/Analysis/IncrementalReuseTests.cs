@@ -65,3 +65,24 @@ public sealed class IncrementalReuseTests
         AssertSame(bySorting, TextReuse.Analyse(docs, Options, new ShingleCache()));
     }
 }
+
+public sealed class RadixSortTests
+{
+    [Fact]
+    public void Radix_sort_orders_keys_and_keeps_equal_keys_in_their_order()
+    {
+        var rng = new Random(5);
+        var keys = new ulong[5000];
+        var values = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            // few distinct keys, spread over all eight bytes, with a shared top byte as in a hash partition
+            keys[i] = (0xA5UL << 56) | ((ulong)rng.Next(40) * 0x0001_0203_0405_0607UL & 0x00FF_FFFF_FFFF_FFFFUL);
+            values[i] = i;
+        }
+        var expected = keys.Select((k, i) => (k, v: values[i])).OrderBy(p => p.k).ToArray(); // OrderBy is stable
+        TextReuse.RadixSort(ref keys, ref values);
+        Assert.Equal(expected.Select(p => p.k), keys);
+        Assert.Equal(expected.Select(p => p.v), values);
+    }
+}
