@@ -88,9 +88,15 @@ public sealed class InputFiles(string root, string displayRoot)
         $"The file is {(length + 1024 * 1024 - 1) / (1024 * 1024)} MB; the limit for this kind of file is {maxBytes / (1024 * 1024)} MB. Remove what is not content or split it.";
 
     /// <summary>A folder between the input folder and <paramref name="fullPath"/> that is a symbolic link leading out of the input folder.</summary>
-    private string? LinkedFolderOutside(string fullPath)
+    // Every file of a folder has the same answer: each folder is checked once per build (one readlink per level).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _linkedFolderOutside = new(StringComparer.Ordinal);
+
+    private string? LinkedFolderOutside(string fullPath) =>
+        _linkedFolderOutside.GetOrAdd(Path.GetDirectoryName(fullPath)!, static (dir, self) => self.LinkedFolderOutsideUncached(dir), this);
+
+    private string? LinkedFolderOutsideUncached(string folder)
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(fullPath)!); dir is not null && dir.FullName.Length > _rootFull.Length && IsUnder(dir.FullName, _rootFull); dir = dir.Parent)
+        for (var dir = new DirectoryInfo(folder); dir is not null && dir.FullName.Length > _rootFull.Length && IsUnder(dir.FullName, _rootFull); dir = dir.Parent)
         {
             if (dir.LinkTarget is null) continue;
             var target = dir.ResolveLinkTarget(returnFinalTarget: true);
