@@ -129,10 +129,6 @@ public sealed class SiteBuilder
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
             finders.TryAdd(content.Articles[i].Slug, finderOf[i]);
-        Validator.Validate(content, finders, diags);
-        Stage("validate");
-
-        // analyse
         var sources = content.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var summaries = content.Summaries.GroupBy(s => s.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var infos = new List<ArticleInfo>();
@@ -143,8 +139,14 @@ public sealed class SiteBuilder
             if ((!o.Drafts && a.Draft) || !seen.Add(a.Slug) || !Validator.IsValidId(a.Slug)) continue;
             infos.Add(new ArticleInfo(a, a.Source is { } s ? sources.GetValueOrDefault(s.Value) : null, summaries.GetValueOrDefault(a.Slug), rendered[i], finders[a.Slug]));
         }
+        // text reuse needs only the articles' paragraphs: it runs while the checks (one thread) look up every quote
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var measures = TextReuse.Analyse(reuseDocs, null, _shingles).Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
+        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles));
+        Validator.Validate(content, finders, diags);
+        Stage("validate");
+
+        // analyse
+        var measures = reusePairs.GetAwaiter().GetResult().Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
             p.Passages.Select(x => x.Text).ToList())).ToList();
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
