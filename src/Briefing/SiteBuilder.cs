@@ -81,7 +81,7 @@ public sealed class SiteBuilder
         }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
 
-        // the theme's templates compile on another core while the content loads
+        // the theme's templates are parsed on another core while the content loads
         var templateDiags = new DiagnosticBag();
         var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
 
@@ -355,7 +355,7 @@ public sealed class SiteBuilder
     private sealed record TemplateKey(string Dir, string Files);
     private (TemplateKey Key, TemplateEngine Engine)? _templates;
 
-    /// <summary>Compiles the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
+    /// <summary>Parses the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
     private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
     {
         TemplateKey? key = null;

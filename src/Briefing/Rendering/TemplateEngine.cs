@@ -23,51 +23,11 @@ public sealed class TemplateEngine
         _env.Helpers["quoted"] = args => Quoted(args.Length > 0 ? args[0]?.ToString() : null);
     }
 
-    private static readonly Lock CacheLock = new();
-    private static readonly List<(string Key, TemplateEngine Engine)> Cache = [];
-
     /// <summary>
-    /// The compiled theme. Compiling is most of a small build's time, so an engine is reused while every
-    /// template file is byte-identical (the last few themes are kept); a theme with errors is never cached.
+    /// The parsed theme, or null after reporting its errors. Parsing takes a few milliseconds; the preview keeps its
+    /// engine while no template file changes (<see cref="SiteBuilder"/>).
     /// </summary>
-    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags)
-    {
-        var key = Fingerprint(themeDir, themeDisplay);
-        if (key is not null)
-            lock (CacheLock)
-                foreach (var (k, cached) in Cache)
-                    if (k == key) return cached;
-        var engine = Compile(themeDir, themeDisplay, diags);
-        if (engine is not null && key is not null)
-            lock (CacheLock)
-            {
-                Cache.Insert(0, (key, engine));
-                if (Cache.Count > 4) Cache.RemoveAt(Cache.Count - 1);
-            }
-        return engine;
-    }
-
-    private static string? Fingerprint(string themeDir, string themeDisplay)
-    {
-        try
-        {
-            if (!Directory.Exists(themeDir)) return null;
-            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(themeDir) + "\0" + themeDisplay + "\0"));
-            foreach (var folder in new[] { "partials", "pages", "layouts" })
-                foreach (var file in Files(themeDir, folder))
-                {
-                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(folder + "/" + Path.GetFileName(file) + "\0"));
-                    hash.AppendData(File.ReadAllBytes(file));
-                    hash.AppendData("\0"u8);
-                }
-            return Convert.ToHexString(hash.GetHashAndReset());
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags) => Compile(themeDir, themeDisplay, diags);
 
     private static TemplateEngine? Compile(string themeDir, string themeDisplay, DiagnosticBag diags)
     {
