@@ -87,10 +87,10 @@ public sealed class InputFiles(string root, string displayRoot)
     private static string TooLargeMessage(long length, long maxBytes) =>
         $"The file is {(length + 1024 * 1024 - 1) / (1024 * 1024)} MB; the limit for this kind of file is {maxBytes / (1024 * 1024)} MB. Remove what is not content or split it.";
 
-    /// <summary>A folder between the input folder and <paramref name="fullPath"/> that is a symbolic link leading out of the input folder.</summary>
     // Every file of a folder has the same answer: each folder is checked once per build (one readlink per level).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _linkedFolderOutside = new(StringComparer.Ordinal);
 
+    /// <summary>A folder between the input folder and <paramref name="fullPath"/> that is a symbolic link leading out of the input folder.</summary>
     private string? LinkedFolderOutside(string fullPath) =>
         _linkedFolderOutside.GetOrAdd(Path.GetDirectoryName(fullPath)!, static (dir, self) => self.LinkedFolderOutsideUncached(dir), this);
 

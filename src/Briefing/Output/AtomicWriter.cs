@@ -79,9 +79,6 @@ public sealed class AtomicWriter(string outputDir)
         internal Session(AtomicWriter writer, string temp, Dictionary<string, string> targets) => (_writer, _temp, _targets) = (writer, temp, targets);
 
         /// <summary>Writes one of the announced files. Thread-safe.</summary>
-        public void Write(string relative, byte[] content) => File.WriteAllBytes(Next(relative), content);
-
-        /// <summary>Writes one of the announced files. Thread-safe.</summary>
         public void Write(string relative, ReadOnlySpan<byte> content) => File.WriteAllBytes(Next(relative), content);
 
         /// <summary>Counts the file (the fault hook sees its number) and gives its path in the temporary folder.</summary>
