@@ -148,8 +148,7 @@ public static class TextReuse
             for (int d = 0; d < n; d++)
             {
                 var distinct = docs[d].Distinct;
-                int from = LowerBound(distinct, low);
-                int to = high is { } h ? LowerBound(distinct, h) : distinct.Length;
+                var (from, to) = PartitionRange(distinct, low, high);
                 for (int k = from; k < to; k++)
                 {
                     ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, distinct[k], out bool exists);
@@ -262,10 +261,7 @@ public static class TextReuse
         long total = 0;
         for (int d = 0; d < n; d++)
         {
-            var distinct = docs[d].Distinct;
-            int from = LowerBound(distinct, low);
-            int to = high is { } h ? LowerBound(distinct, h) : distinct.Length;
-            ranges[d] = (from, to);
+            var (from, to) = ranges[d] = PartitionRange(docs[d].Distinct, low, high);
             total += to - from;
         }
         var hashes = new ulong[total];
@@ -425,6 +421,10 @@ public static class TextReuse
     }
 
     /// <summary>The first index of sorted <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
+    /// <summary>Where a sorted array's hashes in [low, high) are (high null: to the end of the hash range).</summary>
+    private static (int From, int To) PartitionRange(ulong[] sorted, ulong low, ulong? high) =>
+        (LowerBound(sorted, low), high is { } h ? LowerBound(sorted, h) : sorted.Length);
+
     private static int LowerBound(ulong[] values, ulong value)
     {
         int lo = 0, hi = values.Length;
