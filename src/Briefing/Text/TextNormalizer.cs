@@ -44,11 +44,10 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    // Every character that Map changes, and every white space character but the plain space.
+    // Every character that Map changes, and every white space character but the plain space: derived from Map, so the
+    // two cannot drift apart.
     private static readonly System.Buffers.SearchValues<char> Changed = System.Buffers.SearchValues.Create(
-        "\u2018\u2019\u201A\u201B\u2032\u02BC`\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB" +
-        "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u00A0\u2007\u202F\u200B" +
-        "\t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200A\u2028\u2029\u205F\u3000");
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => Map(c) != c || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
 
     /// <summary>Whether <see cref="Normalize"/> would return the text unchanged: single spaces only, none at either end, nothing to map.</summary>
     private static bool IsNormal(string text) =>
