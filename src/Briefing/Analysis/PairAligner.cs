@@ -233,25 +233,26 @@ public static class PairAligner
     /// </summary>
     private static bool IsPiece(HashSet<ulong> piece, HashSet<ulong> leftOver, out double containment)
     {
-        int shared = 0;
-        foreach (var x in piece)
-            if (leftOver.Contains(x)) shared++;
+        int shared = Shared(piece, leftOver);
         containment = piece.Count == 0 ? 0 : (double)shared / piece.Count;
         return shared >= MinPieceBigrams && containment >= PieceContainment;
     }
 
     private static double PieceContainmentIn(HashSet<ulong> piece, HashSet<ulong> leftOver) =>
-        piece.Count == 0 ? 0 : (double)piece.Count(leftOver.Contains) / piece.Count;
+        piece.Count == 0 ? 0 : (double)Shared(piece, leftOver) / piece.Count;
 
     /// <summary>Dice coefficient of two bigram sets.</summary>
-    private static double Dice(HashSet<ulong> p, HashSet<ulong> q)
+    private static double Dice(HashSet<ulong> p, HashSet<ulong> q) =>
+        p.Count == 0 || q.Count == 0 ? 0 : 2.0 * Shared(p, q) / (p.Count + q.Count);
+
+    /// <summary>|p ∩ q|, looking up the smaller set's bigrams in the larger.</summary>
+    private static int Shared(HashSet<ulong> p, HashSet<ulong> q)
     {
-        if (p.Count == 0 || q.Count == 0) return 0;
         var (small, large) = p.Count <= q.Count ? (p, q) : (q, p);
         var shared = 0;
         foreach (var x in small)
             if (large.Contains(x)) shared++;
-        return 2.0 * shared / (p.Count + q.Count);
+        return shared;
     }
 
     /// <summary>
