@@ -31,7 +31,7 @@ public sealed record BuildOptions
 }
 
 /// <summary>A stage's wall time and the CPU time the whole process used meanwhile (all cores, the GC included).</summary>
-public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0);
+public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0, double AllocatedMegabytes = 0);
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, int FilesWritten,
     IReadOnlyList<StageTiming> Timings, string OutputDir, double ElapsedMilliseconds, IReadOnlyList<OutputFile> Files)
@@ -72,11 +72,14 @@ public sealed class SiteBuilder
         var timings = new List<StageTiming>();
         var sw = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         void Stage(string name)
         {
             var now = Environment.CpuUsage.TotalTime;
-            timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds, (now - cpu).TotalMilliseconds));
+            var bytes = GC.GetTotalAllocatedBytes();
+            timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds, (now - cpu).TotalMilliseconds, (bytes - allocated) / 1048576.0));
             cpu = now;
+            allocated = bytes;
             sw.Restart();
         }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);

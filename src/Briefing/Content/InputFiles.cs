@@ -38,7 +38,8 @@ public sealed class InputFiles(string root, string displayRoot)
         try
         {
             var info = new FileInfo(fullPath);
-            if (info.LinkTarget is not null)
+            // the attributes come from the lstat that the size needs anyway; only a link costs a readlink
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
             {
                 var target = info.ResolveLinkTarget(returnFinalTarget: true);
                 var targetFull = target is null ? null : Path.GetFullPath(target.FullName);

@@ -591,10 +591,28 @@ internal static class Hbs
     {
         const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance;
         var property = type.GetProperty(name, Public) ?? type.GetProperty(name, Public | BindingFlags.IgnoreCase);
-        if (property is not null && property.GetIndexParameters().Length == 0 && property.GetMethod is not null) return property.GetValue;
+        if (property is not null && property.GetIndexParameters().Length == 0 && property.GetMethod is { } get) return Typed(type, property.PropertyType, get) ?? property.GetValue;
         var field = type.GetField(name, Public) ?? type.GetField(name, Public | BindingFlags.IgnoreCase);
         if (field is not null) return field.GetValue;
         return null;
+    }
+
+    /// <summary>
+    /// A property getter called through a typed delegate: <c>PropertyInfo.GetValue</c> goes through reflection's
+    /// invoker on every call, which (without run-time code generation) costs more than rendering the page around it.
+    /// Null for a struct's property, which keeps <c>GetValue</c>.
+    /// </summary>
+    private static Func<object, object?>? Typed(Type type, Type valueType, MethodInfo get)
+    {
+        if (type.IsValueType || valueType.IsByRef || valueType.IsPointer || valueType.IsByRefLike) return null;
+        var make = typeof(Hbs).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type, valueType);
+        return (Func<object, object?>)make.Invoke(null, [get])!;
+    }
+
+    private static Func<object, object?> TypedGetter<T, TValue>(MethodInfo get) where T : class
+    {
+        var f = get.CreateDelegate<Func<T, TValue>>();
+        return o => f((T)o);
     }
 
     private static void Append(StringBuilder sb, object? value, bool escape)

@@ -5,18 +5,22 @@ namespace Briefing.Validation;
 /// <summary>Finds a quote in an article's paragraphs after normalisation, or the closest passage when it is not there.</summary>
 public sealed class QuoteFinder
 {
-    // Only the normalised text of all paragraphs joined by spaces is kept (with where each paragraph starts and its
-    // length): a finder lives as long as the build, for every article, so it must be small. The map from normalised
-    // to original characters is recomputed for the one paragraph that needs it.
+    // Only each paragraph's normalised text is kept (the paragraph itself when it is already normal, as most are): a
+    // finder lives as long as the build, for every article, so it must be small. The map from normalised to original
+    // characters is computed for the one paragraph that needs it, and only when the paragraph is not its own normal
+    // form. All paragraphs joined (for a quote that spans two) are made on first need.
     private readonly string[] _originals;
-    private readonly string _joined;
-    private readonly int[] _starts;
-    private readonly int[] _lengths;
+    private readonly string[] _normalized;
+    private readonly int _length;
 
     public const int MaxClosestSearches = 50;
     private const int LongArticle = 200_000;
     private int _closestSearches;
+    private readonly Lazy<Joined> _joined;
     private readonly Lazy<WordIndex> _words;
+
+    /// <summary>The normalised paragraphs joined by spaces, and where each starts.</summary>
+    private sealed record Joined(string Text, int[] Starts);
 
     /// <summary>The article's words, each word's key as a number, and the set of whole words, built once on first use.</summary>
     private sealed record WordIndex(string[] Words, int[] KeyIds, Dictionary<string, int> KeyIdOf, HashSet<string> WordSet);
@@ -25,22 +29,28 @@ public sealed class QuoteFinder
 
     public QuoteFinder(IReadOnlyList<string> paragraphs)
     {
-        _originals = paragraphs.Select(p => p.Normalize(System.Text.NormalizationForm.FormC)).ToArray();
-        var normalized = paragraphs.Select(p => TextNormalizer.Normalize(p)).ToArray();
-        _starts = new int[normalized.Length];
-        _lengths = new int[normalized.Length];
-        var offset = 0;
-        for (var i = 0; i < normalized.Length; i++)
+        _originals = new string[paragraphs.Count];
+        _normalized = new string[paragraphs.Count];
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            _starts[i] = offset;
-            _lengths[i] = normalized[i].Length;
-            offset += normalized[i].Length + 1;
+            _originals[i] = paragraphs[i].Normalize(System.Text.NormalizationForm.FormC);
+            _normalized[i] = TextNormalizer.Normalize(_originals[i]);
+            _length += _normalized[i].Length + (i > 0 ? 1 : 0);
         }
-        _joined = string.Join(' ', normalized);
-        var joined = _joined;
+        _joined = new(() =>
+        {
+            var starts = new int[_normalized.Length];
+            var offset = 0;
+            for (var i = 0; i < _normalized.Length; i++)
+            {
+                starts[i] = offset;
+                offset += _normalized[i].Length + 1;
+            }
+            return new Joined(string.Join(' ', _normalized), starts);
+        });
         _words = new(() =>
         {
-            var words = joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = _joined.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var idOf = new Dictionary<string, int>(StringComparer.Ordinal);
             var ids = new int[words.Length];
             for (var i = 0; i < words.Length; i++)
@@ -52,8 +62,6 @@ public sealed class QuoteFinder
             return new WordIndex(words, ids, idOf, new HashSet<string>(words, StringComparer.Ordinal));
         });
     }
-
-    private ReadOnlySpan<char> Normalized(int paragraph) => _joined.AsSpan(_starts[paragraph], _lengths[paragraph]);
 
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
     public int Find(string quote) => _found.GetOrAdd(quote, FindUncached);
@@ -70,7 +78,7 @@ public sealed class QuoteFinder
         // In a long article a scan is costly: every word inside the quote (not the first or last, which may be part
         // of a word) must first be a word of the article. Short articles are scanned directly (building the word
         // index costs more than the scan).
-        if (_joined.Length > LongArticle)
+        if (_length > LongArticle)
         {
             var tokens = q.Split(' ');
             if (tokens.Length > 2)
@@ -80,11 +88,14 @@ public sealed class QuoteFinder
                     if (!set.Contains(tokens[t])) return -1;
             }
         }
-        for (var i = 0; i < _starts.Length; i++)
-            if (Normalized(i).Contains(q, StringComparison.Ordinal)) return i;
-        var at = _joined.IndexOf(q, StringComparison.Ordinal);
+        for (var i = 0; i < _normalized.Length; i++)
+            if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
+        // a quote that spans paragraphs
+        if (_normalized.Length < 2) return -1;
+        var joined = _joined.Value;
+        var at = joined.Text.IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return -1;
-        var p = Array.BinarySearch(_starts, at);
+        var p = Array.BinarySearch(joined.Starts, at);
         return p >= 0 ? p : ~p - 1;
     }
 
@@ -97,10 +108,12 @@ public sealed class QuoteFinder
     private string OriginalUncached(string quote, int paragraph)
     {
         var q = TextNormalizer.Normalize(quote);
-        if (paragraph < 0 || paragraph >= _starts.Length || q.Length == 0) return quote;
-        var at = Normalized(paragraph).IndexOf(q, StringComparison.Ordinal);
+        if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
+        var at = _normalized[paragraph].IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return quote;
-        var map = new List<int>(_lengths[paragraph] + 1);
+        // a paragraph that is its own normal form: the quote's characters are the paragraph's, at the same place
+        if (ReferenceEquals(_normalized[paragraph], _originals[paragraph])) return _originals[paragraph].Substring(at, q.Length);
+        var map = new List<int>(_normalized[paragraph].Length + 1);
         TextNormalizer.NormalizeWithMap(_originals[paragraph], map);
         var start = map[at];
         var end = map[at + q.Length - 1];
@@ -120,7 +133,7 @@ public sealed class QuoteFinder
     {
         if (Interlocked.Increment(ref _closestSearches) > MaxClosestSearches) return null;
         var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
-        if (qWords.Count == 0 || _joined.Length == 0) return "";
+        if (qWords.Count == 0 || _length == 0) return "";
         var index = _words.Value;
         var words = index.Words;
         var ids = index.KeyIds;

@@ -1,0 +1,42 @@
+using Briefing.Validation;
+using Xunit;
+
+namespace Briefing.Tests.Text;
+
+public class QuoteFinderTests
+{
+    private static readonly string[] Paragraphs =
+    [
+        "Hanoi and Beijing signed 14 agreements on Tuesday.",
+        "The ministers said the \u201Cmaritime issues\u201D would be \u2018handled well\u2019 \u2014 both sides agreed.",
+        "Talks   resume\u00A0next year.",
+    ];
+
+    [Theory]
+    [InlineData("signed 14 agreements", 0)]
+    [InlineData("the \"maritime issues\" would be 'handled well' - both", 1)]
+    [InlineData("Talks resume next year", 2)]
+    [InlineData("on Tuesday. The ministers said", 0)]   // spans the first two paragraphs: the one it starts in
+    [InlineData("agreed. Talks resume", 1)]
+    [InlineData("signed 15 agreements", -1)]
+    [InlineData("Tuesday. Talks", -1)]                  // words of two paragraphs that are not next to each other
+    public void Find_gives_the_paragraph_a_quote_starts_in(string quote, int paragraph) =>
+        Assert.Equal(paragraph, new QuoteFinder(Paragraphs).Find(quote));
+
+    [Theory]
+    [InlineData("signed 14 agreements", 0, "signed 14 agreements")]
+    [InlineData("the \"maritime issues\" would be 'handled well' - both", 1, "the \u201Cmaritime issues\u201D would be \u2018handled well\u2019 \u2014 both")]
+    [InlineData("Talks resume next", 2, "Talks   resume\u00A0next")]
+    [InlineData("on Tuesday. The ministers said", 0, "on Tuesday. The ministers said")]   // not within one paragraph: the quote itself
+    public void Original_gives_the_article_s_own_characters(string quote, int paragraph, string expected) =>
+        Assert.Equal(expected, new QuoteFinder(Paragraphs).Original(quote, paragraph));
+
+    [Fact]
+    public void A_quote_is_found_the_same_after_a_spanning_search_built_the_joined_text()
+    {
+        var finder = new QuoteFinder(Paragraphs);
+        Assert.Equal(-1, finder.Find("no such words here"));
+        Assert.Equal(1, finder.Find("both sides agreed"));
+        Assert.Equal("\u2014 both", finder.Original("- both", 1));
+    }
+}
