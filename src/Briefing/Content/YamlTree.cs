@@ -41,7 +41,11 @@ public static class YamlTree
     public const int MaxDepth = 32;
 
     /// <summary>Parses one YAML document. Returns null (after reporting) on any error, or for an empty document.</summary>
-    public static YNode? Parse(string text, string file, int lineOffset, DiagnosticBag diags)
+    public static YNode? Parse(string text, string file, int lineOffset, DiagnosticBag diags) =>
+        PlainYaml.TryParse(text, file, lineOffset, out var plain) ? plain : ParseWithYamlDotNet(text, file, lineOffset, diags);
+
+    /// <summary>Parses with YamlDotNet: every file that <see cref="PlainYaml"/> does not read, and every error.</summary>
+    internal static YNode? ParseWithYamlDotNet(string text, string file, int lineOffset, DiagnosticBag diags)
     {
         var parser = new Parser(new StringReader(text));
         SourcePos P(Mark m) => new(file, (int)m.Line + lineOffset, (int)m.Column);
