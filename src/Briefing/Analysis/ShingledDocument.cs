@@ -70,6 +70,7 @@ internal sealed class ShingledDocument
     /// <param name="distinctOnly">Compute only the distinct shingles (for counting shared shingles), not their positions.</param>
     public static ShingledDocument Create(ReuseDocument doc, int shingleSize, bool distinctOnly = false)
     {
+        if (distinctOnly) return CreateDistinctOnly(doc, shingleSize);
         var words = new WordSpan[doc.Paragraphs.Count][];
         var wordHashes = new ulong[doc.Paragraphs.Count][];
         var hashBuffer = new List<ulong>();
@@ -80,24 +81,9 @@ internal sealed class ShingledDocument
             hashBuffer.Clear();
             spanBuffer.Clear();
             WordTokenizer.TokenizeHashed(doc.Paragraphs[p] ?? string.Empty, hashBuffer, spanBuffer);
-            words[p] = distinctOnly ? new WordSpan[spanBuffer.Count] : [.. spanBuffer];
+            words[p] = [.. spanBuffer];
             wordHashes[p] = [.. hashBuffer];
             total += Math.Max(0, words[p].Length - shingleSize + 1);
-        }
-
-        if (distinctOnly)
-        {
-            var all = new ulong[total];
-            int at = 0;
-            for (int p = 0; p < words.Length; p++)
-                for (int i = 0; i + shingleSize <= words[p].Length; i++)
-                    all[at++] = StableHash.Shingle(wordHashes[p], i, shingleSize);
-            Array.Sort(all);
-            int m = 0;
-            for (int k = 0; k < all.Length; k++)
-                if (k == 0 || all[k] != all[k - 1]) all[m++] = all[k];
-            Array.Resize(ref all, m);
-            return new ShingledDocument(doc, [], [], [], [], [], all, [], []) { ShingleSize = shingleSize, DistinctOnly = true };
         }
 
         var hashes = new ulong[total];
@@ -137,5 +123,33 @@ internal sealed class ShingledDocument
             r = e;
         }
         return new ShingledDocument(doc, words, hashes, paragraphOf, wordIndexOf, paragraphStart, [.. distinct], [.. firstOf], next) { ShingleSize = shingleSize };
+    }
+
+    // Per-thread buffers of the distinct-only path: every document of a build goes through it.
+    [ThreadStatic] private static List<ulong>? t_wordHashes;
+    [ThreadStatic] private static List<WordSpan>? t_spans;
+    [ThreadStatic] private static List<ulong>? t_shingles;
+
+    /// <summary>Only the distinct shingle hashes, in increasing order: one array per document, nothing per paragraph.</summary>
+    private static ShingledDocument CreateDistinctOnly(ReuseDocument doc, int shingleSize)
+    {
+        var wordHashes = t_wordHashes ??= [];
+        var spans = t_spans ??= [];
+        var all = t_shingles ??= [];
+        all.Clear();
+        foreach (var paragraph in doc.Paragraphs)
+        {
+            wordHashes.Clear();
+            spans.Clear();
+            WordTokenizer.TokenizeHashed(paragraph ?? string.Empty, wordHashes, spans);
+            var h = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(wordHashes);
+            for (int i = 0; i + shingleSize <= h.Length; i++) all.Add(StableHash.Shingle(h, i, shingleSize));
+        }
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
+        sorted.Sort();
+        int m = 0;
+        for (int k = 0; k < sorted.Length; k++)
+            if (k == 0 || sorted[k] != sorted[k - 1]) sorted[m++] = sorted[k];
+        return new ShingledDocument(doc, [], [], [], [], [], sorted[..m].ToArray(), [], []) { ShingleSize = shingleSize, DistinctOnly = true };
     }
 }

@@ -55,31 +55,28 @@ public sealed class MarkdownRenderer
         var doc = Markdown.Parse(markdown, _pipeline);
         var paragraphs = new List<string>();
         var words = 0;
-        var reportedHtml = false;
 
-        foreach (var node in doc.Descendants().ToList())
+        // one walk in document order finds the paragraphs, the unsafe links and the first raw HTML; links are changed after it
+        var walk = new Walk(_allowHtml);
+        walk.Block(doc);
+        foreach (var inline in walk.UnsafeLinks)
         {
-            switch (node)
+            switch (inline)
             {
-                case LinkInline link when IsUnsafe(link.Url):
+                case LinkInline link:
                     diags?.Warning(Codes.UnsafeLink, new SourcePos(file, firstLine + link.Line, link.Column + 1), $"The {(link.IsImage ? "image" : "link")} URL '{Shorten(link.Url)}' uses an unsafe scheme and was removed. Use an http(s) URL.");
                     Neutralise(link);
                     break;
-                case AutolinkInline auto when IsUnsafe(auto.Url):
+                case AutolinkInline auto:
                     diags?.Warning(Codes.UnsafeLink, new SourcePos(file, firstLine + auto.Line, auto.Column + 1), $"The link '{Shorten(auto.Url)}' uses an unsafe scheme and was removed. Use an http(s) URL.");
                     auto.ReplaceBy(new LiteralInline(auto.Url));
                     break;
-                case HtmlBlock or HtmlInline when _allowHtml:
-                    break;
-            }
-            if (!_allowHtml && !reportedHtml && node is LiteralInline lit && LooksLikeHtml(lit))
-            {
-                reportedHtml = true;
-                diags?.Warning(Codes.RawHtmlIgnored, new SourcePos(file, firstLine + lit.Line, lit.Column + 1), "Raw HTML in the article is shown as text. Write it in Markdown, or set allow_html: true in site.yml if it is trusted.");
             }
         }
+        if (walk.FirstHtml is { } lit)
+            diags?.Warning(Codes.RawHtmlIgnored, new SourcePos(file, firstLine + lit.Line, lit.Column + 1), "Raw HTML in the article is shown as text. Write it in Markdown, or set allow_html: true in site.yml if it is trusted.");
 
-        foreach (var para in doc.Descendants<ParagraphBlock>())
+        foreach (var para in walk.Paragraphs)
         {
             var text = PlainText(para.Inline);
             words += CountWords(text);
@@ -91,12 +88,42 @@ public sealed class MarkdownRenderer
             para.Inline?.AppendChild(new HtmlInline($" <a class=\"pilcrow\" href=\"#{id}\" aria-label=\"Link to paragraph {paragraphs.Count}\">¶</a>"));
         }
 
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(doc);
-        writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), paragraphs, words);
+        // Markdig's own rendering rents a pooled renderer and writer from the pipeline: none is made per document
+        return new RenderedMarkdown(doc.ToHtml(_pipeline), paragraphs, words);
+    }
+
+    /// <summary>A walk of a parsed document, blocks and inlines, in document order.</summary>
+    private sealed class Walk(bool allowHtml)
+    {
+        public List<ParagraphBlock> Paragraphs { get; } = [];
+        public List<Inline> UnsafeLinks { get; } = [];
+        public LiteralInline? FirstHtml { get; private set; }
+
+        public void Block(Block block)
+        {
+            if (block is ParagraphBlock p) Paragraphs.Add(p);
+            if (block is LeafBlock { Inline: { } inline }) Inline(inline);
+            if (block is ContainerBlock container)
+                foreach (var child in container) Block(child);
+        }
+
+        private void Inline(Inline inline)
+        {
+            switch (inline)
+            {
+                case LinkInline link when IsUnsafe(link.Url):
+                    UnsafeLinks.Add(link);
+                    break;
+                case AutolinkInline auto when IsUnsafe(auto.Url):
+                    UnsafeLinks.Add(auto);
+                    break;
+                case LiteralInline lit when !allowHtml && FirstHtml is null && LooksLikeHtml(lit):
+                    FirstHtml = lit;
+                    break;
+            }
+            if (inline is ContainerInline container)
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling) Inline(child);
+        }
     }
 
     private static bool LooksLikeHtml(LiteralInline lit)
@@ -136,13 +163,22 @@ public sealed class MarkdownRenderer
 
     private static string Shorten(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
 
+    [ThreadStatic] private static StringBuilder? t_plain;
+
     /// <summary>The text of inlines with formatting removed.</summary>
     public static string PlainText(ContainerInline? container)
     {
         if (container is null) return "";
-        var sb = new StringBuilder();
+        var sb = t_plain ??= new StringBuilder();
+        sb.Clear();
         Append(container, sb);
-        return sb.ToString().Trim();
+        var start = 0;
+        var end = sb.Length;
+        while (start < end && char.IsWhiteSpace(sb[start])) start++;
+        while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+        var text = sb.ToString(start, end - start);
+        if (sb.Capacity > 1 << 16) t_plain = null; // a huge paragraph's buffer is not kept
+        return text;
 
         static void Append(Inline inline, StringBuilder sb)
         {
