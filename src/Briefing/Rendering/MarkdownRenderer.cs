@@ -135,6 +135,8 @@ public sealed class MarkdownRenderer
     public static bool IsUnsafe(string? url)
     {
         if (string.IsNullOrEmpty(url)) return false;
+        // most links: an http(s) address as written
+        if (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal)) return false;
         var compact = new StringBuilder(url.Length);
         foreach (var c in url)
             if (!char.IsWhiteSpace(c) && !char.IsControl(c)) compact.Append(char.ToLowerInvariant(c));
