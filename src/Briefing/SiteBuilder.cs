@@ -159,7 +159,11 @@ public sealed class SiteBuilder
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
         _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
         var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
-        var pages = planner.Plan();
+        // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
+        // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
+        var streaming = _cache is null && !o.KeepFiles;
+        var work = streaming ? planner.Work() : null;
+        var pages = work is not null ? new Page[work.Count] : planner.Plan();
         _memo?.EndBuild();
         Stage("plan");
 
@@ -175,15 +179,20 @@ public sealed class SiteBuilder
         var assets = Assets(o.ThemeDir, diags);
         var css = assets.Css;
         var nav = planner.Nav();
-        var extra = new List<OutputFile>(assets.Files)
+        List<OutputFile> Extra()
         {
-            new("feed.xml", Feed(planner, content, analysis, urls)),
-            new("sitemap.xml", Feeds.Sitemap(pages, urls)),
-            new("robots.txt", Feeds.Robots(urls)),
-        };
-        var redirects = Redirects(infos, urls);
-        if (redirects.Length > 0) extra.Add(new OutputFile("_redirects", redirects));
-        var paths = pages.Select(p => p.OutputPath).Concat(extra.Select(f => f.Path)).ToList();
+            var files = new List<OutputFile>(assets.Files)
+            {
+                new("feed.xml", Feed(planner, content, analysis, urls)),
+                new("sitemap.xml", Feeds.Sitemap(pages, urls)),
+                new("robots.txt", Feeds.Robots(urls)),
+            };
+            var redirects = Redirects(infos, urls);
+            if (redirects.Length > 0) files.Add(new OutputFile("_redirects", redirects));
+            return files;
+        }
+        // planned pages are known now; streamed ones once they are all rendered
+        var extra = streaming ? null : Extra();
 
         if (o.Write && OutputGuard.Problem(o.OutputDir, o.InputDir, o.ThemeDir) is { } problem)
         {
@@ -192,7 +201,7 @@ public sealed class SiteBuilder
             return Fail();
         }
         AtomicWriter.Session? session = null;
-        var keep = o.KeepFiles ? new byte[pages.Count][] : null;
+        var keep = o.KeepFiles ? new byte[pages.Length][] : null;
         // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
         // and the output folder the last build wrote is updated in place (only changed files are written).
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
@@ -201,15 +210,21 @@ public sealed class SiteBuilder
         var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) : "";
         var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
-        var prints = _cache is not null ? new byte[pages.Count][] : null;
+        var prints = _cache is not null ? new byte[pages.Length][] : null;
         var reused = 0;
         try
         {
-            if (o.Write && !inPlace) session = new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile }.Begin(paths);
-            var failed = 0;
-            Parallel.For(0, pages.Count, i =>
+            if (o.Write && !inPlace)
             {
-                var p = pages[i];
+                var writer = new AtomicWriter(o.OutputDir) { BeforeEachFile = o.BeforeEachFile };
+                session = streaming ? writer.Begin() : writer.Begin(pages.Select(p => p.OutputPath).Concat(extra!.Select(f => f.Path)));
+            }
+            var failed = 0;
+            Parallel.For(0, pages.Length, i =>
+            {
+                var p = pages[i] ??= work![i]();
+                // a streamed page keeps its place, not its model (released once the page is rendered)
+                if (work is not null) pages[i] = p with { Model = Released };
                 LayoutVm LayoutOf(HtmlBody body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
                 if (prints is not null)
                 {
@@ -242,6 +257,7 @@ public sealed class SiteBuilder
             LastReusedPages = reused;
             Stage("render");
             if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
+            extra ??= Extra();
 
             if (session is not null)
             {
@@ -269,16 +285,19 @@ public sealed class SiteBuilder
 
         if (prints is not null)
         {
-            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)>(pages.Count, StringComparer.Ordinal);
-            for (var i = 0; i < pages.Count; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i], pages[i]);
+            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)>(pages.Length, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Length; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i], pages[i]);
             var written = pages.Select((p, i) => (p.OutputPath, keep![i])).Concat(extra.Select(f => (f.Path, f.Content)))
                 .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
             _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written, layoutKey);
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
-        return new BuildResult(true, diags.Sorted(), pages.Count, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+        return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
     }
+
+    /// <summary>The model of a streamed page once it is rendered.</summary>
+    private static readonly object Released = new();
 
     private (PageKey Key, byte[] Bytes)? _feed;
 

@@ -32,7 +32,7 @@ public sealed class AtomicWriter(string outputDir)
 
     /// <summary>
     /// Starts a streamed write of exactly the files at <paramref name="paths"/>: checks them and creates their folders
-    /// in a temporary folder; each file is then written with <see cref="Session.Write(string, byte[])"/> as soon as
+    /// in a temporary folder; each file is then written with <see cref="Session.Write(string, ReadOnlySpan{byte})"/> as soon as
     /// it is ready (from any thread), and <see cref="Session.Commit"/> swaps the folder in. Disposing an uncommitted
     /// session deletes the temporary folder: the previous output stays as it was.
     /// </summary>
@@ -67,16 +67,34 @@ public sealed class AtomicWriter(string outputDir)
         }
     }
 
-    /// <summary>A streamed write in progress (see <see cref="Begin"/>).</summary>
+    /// <summary>
+    /// Starts a streamed write of files not known in advance: each file's folder is made when the file is written.
+    /// Two files at one path are refused when the second is written.
+    /// </summary>
+    public Session Begin()
+    {
+        var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"The output folder '{_output}' has no parent folder.");
+        if (!Directory.Exists(parent))
+            throw new IOException(File.Exists(parent) ? $"'{parent}' is a file, not a folder, so it cannot hold the output folder. Choose another --output." : $"The output folder's parent '{parent}' does not exist.");
+        if (File.Exists(_output)) throw new IOException($"'{_output}' is a file, not a folder. Remove it or choose another --output.");
+        var temp = Path.Combine(parent, $".{Path.GetFileName(_output)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        return new Session(this, temp, null);
+    }
+
+    /// <summary>A streamed write in progress (see <see cref="Begin(IEnumerable{string})"/> and <see cref="Begin()"/>).</summary>
     public sealed class Session : IDisposable
     {
         private readonly AtomicWriter _writer;
         private readonly string _temp;
-        private readonly Dictionary<string, string> _targets;
+        private readonly Dictionary<string, string>? _targets;
+        // files not announced: the paths written so far
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _written;
         private int _count;
         private bool _done;
 
-        internal Session(AtomicWriter writer, string temp, Dictionary<string, string> targets) => (_writer, _temp, _targets) = (writer, temp, targets);
+        internal Session(AtomicWriter writer, string temp, Dictionary<string, string>? targets) =>
+            (_writer, _temp, _targets, _written) = (writer, temp, targets, targets is null ? new(StringComparer.Ordinal) : null);
 
         /// <summary>Writes one of the announced files. Thread-safe.</summary>
         public void Write(string relative, ReadOnlySpan<byte> content) => File.WriteAllBytes(Next(relative), content);
@@ -86,13 +104,18 @@ public sealed class AtomicWriter(string outputDir)
         {
             var n = Interlocked.Increment(ref _count); // not inside ?.Invoke(...): that skips its argument when there is no hook
             _writer.BeforeEachFile?.Invoke(n);
-            return _targets.TryGetValue(relative, out var full) ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
+            if (_targets is not null)
+                return _targets.TryGetValue(relative, out var full) ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
+            var path = SafePath(_temp, relative);
+            if (!_written!.TryAdd(path, 0)) throw new IOException($"Two outputs want the same file '{relative}'.");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return path;
         }
 
         /// <summary>Swaps the written folder in place of the output folder.</summary>
         public void Commit()
         {
-            if (_count != _targets.Count) throw new InvalidOperationException($"{_count} of {_targets.Count} files were written.");
+            if (_targets is not null && _count != _targets.Count) throw new InvalidOperationException($"{_count} of {_targets.Count} files were written.");
             var name = Path.GetFileName(_writer._output);
             var old = Path.Combine(Path.GetDirectoryName(_writer._output)!, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
             _writer.Swap(_temp, old);

@@ -53,18 +53,26 @@ public sealed partial class Planner
         }
     }
 
-    public IReadOnlyList<Page> Plan()
+    public Page[] Plan()
     {
-        // Every page is planned independently of the others (shared pieces are computed once, thread-safely), on
-        // every core; the list keeps the fixed order: home, compare, timeline, glossary, sources, 404, topics,
-        // articles, pairs.
+        var work = Work();
+        var pages = new Page[work.Count];
+        Parallel.For(0, work.Count, i => pages[i] = work[i]());
+        return pages;
+    }
+
+    /// <summary>
+    /// Every page to plan, in the fixed order (home, compare, timeline, glossary, sources, 404, topics, articles,
+    /// pairs), each planned when called: independently of the others (shared pieces are computed once,
+    /// thread-safely), so on any core. A one-off build plans each page just before it renders it.
+    /// </summary>
+    public IReadOnlyList<Func<Page>> Work()
+    {
         var work = new List<Func<Page>> { Memo("home", Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
         work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
-        var pages = new Page[work.Count];
-        Parallel.For(0, work.Count, i => pages[i] = work[i]());
-        return pages;
+        return work;
     }
 
     // ---- shared pieces ----

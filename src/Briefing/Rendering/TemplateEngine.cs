@@ -87,8 +87,11 @@ public sealed class TemplateEngine
     /// <summary>Renders a page's body with its template, then the layout around it. Errors are reported, not thrown.</summary>
     public string? Render(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
     {
-        var page = Buffers.Page.Clear();
-        return RenderInto(template, model, layoutModel, diags, page) ? page.ToString() : null;
+        var b = Buffers;
+        var page = b.Page.Clear();
+        var html = RenderInto(template, model, layoutModel, diags, page) ? page.ToString() : null;
+        b.ShrinkIfLarge();
+        return html;
     }
 
     /// <summary>
@@ -99,14 +102,20 @@ public sealed class TemplateEngine
     {
         var b = Buffers;
         if (!RenderInto(template, model, layoutModel, diags, b.Page.Clear())) return null;
-        var max = Encoding.UTF8.GetMaxByteCount(b.Page.Length);
-        if (b.Bytes.Length < max) b.Bytes = new byte[Math.Max(max, b.Bytes.Length * 2)];
+        b.Encoder.Reset();
+        var length = 0;
+        foreach (var chunk in b.Page.GetChunks())
+            length += b.Encoder.GetByteCount(chunk.Span, flush: false);
+        length += b.Encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
+        // a page larger than the buffers keep gets an array of its own, which is not kept
+        var bytes = length <= b.Bytes.Length ? b.Bytes : length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(b.Bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
         var written = 0;
         b.Encoder.Reset();
         foreach (var chunk in b.Page.GetChunks())
-            written += b.Encoder.GetBytes(chunk.Span, b.Bytes.AsSpan(written), flush: false);
-        written += b.Encoder.GetBytes(ReadOnlySpan<char>.Empty, b.Bytes.AsSpan(written), flush: true);
-        return b.Bytes.AsMemory(0, written);
+            written += b.Encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        written += b.Encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes.AsSpan(written), flush: true);
+        b.ShrinkIfLarge();
+        return bytes.AsMemory(0, written);
     }
 
     private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, StringBuilder page)
@@ -133,10 +142,23 @@ public sealed class TemplateEngine
     /// <summary>Each rendering thread's buffers, kept between pages so that no page grows a new one.</summary>
     private sealed class ThreadBuffers
     {
-        public readonly StringBuilder Body = new(16 * 1024);
-        public readonly StringBuilder Page = new(32 * 1024);
+        public const int MaxKeptChars = 1 << 20;
+        public const int MaxKeptBytes = 1 << 21;
+        public StringBuilder Body = new(16 * 1024);
+        public StringBuilder Page = new(32 * 1024);
         public byte[] Bytes = new byte[64 * 1024];
         public readonly Encoder Encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+
+        /// <summary>
+        /// After a very large page (the compare and topic pages of a big briefing: megabytes), its builders are not kept:
+        /// clearing a builder of many chunks would allocate one array of its whole capacity, held by the thread until
+        /// the process ends.
+        /// </summary>
+        public void ShrinkIfLarge()
+        {
+            if (Body.Capacity > MaxKeptChars) Body = new StringBuilder(16 * 1024);
+            if (Page.Capacity > MaxKeptChars) Page = new StringBuilder(32 * 1024);
+        }
     }
 
     [ThreadStatic] private static ThreadBuffers? _buffers;
