@@ -90,7 +90,28 @@ public sealed class SiteBuilder
 
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
-        var content = new InputLoader(files, diags, _cache).Load();
+        // A one-off build (the command line) renders each article's Markdown as soon as the article is parsed, on the
+        // same core, and keeps the HTML and paragraphs, not the source: all sources together are 120 MB at N = 10,000.
+        var streaming = _cache is null && !o.KeepFiles;
+        var early = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<Article, (RenderedMarkdown Body, QuoteFinder Finder)>(ReferenceEqualityComparer.Instance) : null;
+        // and its distinct text-reuse shingles, by its paragraph list
+        var shingles = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<string>, ShingledDocument>(ReferenceEqualityComparer.Instance) : null;
+        var loader = new InputLoader(files, diags, _cache)
+        {
+            ArticleStep = early is null ? null : site =>
+            {
+                var md = new MarkdownRenderer(site.AllowHtml);
+                return a =>
+                {
+                    var body = md.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, diags);
+                    var slim = a with { Body = "" };
+                    early[slim] = (body, new QuoteFinder(body.Paragraphs));
+                    shingles![body.Paragraphs] = ShingledDocument.Create(new ReuseDocument(slim.Slug, body.Paragraphs), TextReuseOptions.Default.ShingleSize, distinctOnly: true);
+                    return slim;
+                };
+            },
+        };
+        var content = loader.Load();
         Stage("load");
         if (content is null) return Fail();
 
@@ -99,9 +120,16 @@ public sealed class SiteBuilder
         var published = content.Articles.Where(a => o.Drafts || !a.Draft).ToList();
         var rendered = new RenderedMarkdown[content.Articles.Count];
         var renderedCount = 0;
+        var finderOf = new QuoteFinder[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i =>
         {
             var a = content.Articles[i];
+            if (early is not null && early.TryGetValue(a, out var done))
+            {
+                (rendered[i], finderOf[i]) = done;
+                Interlocked.Increment(ref renderedCount);
+                return;
+            }
             if (_cache is not null && _rendered.TryGetValue(a.Pos.File, out var hit) && hit.BodyLine == a.BodyLine && hit.AllowHtml == content.Site.AllowHtml && hit.Body == a.Body)
             {
                 rendered[i] = hit.Result;
@@ -120,15 +148,8 @@ public sealed class SiteBuilder
         });
         LastRendered = renderedCount;
         foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
-        if (_cache is null && !o.KeepFiles)
-        {
-            // A one-off build (the command line) no longer needs the Markdown source: at 10,000 articles it is 150 MB.
-            var slim = content.Articles.Select(a => a with { Body = "" }).ToList();
-            content = content with { Articles = slim };
-            published = slim.Where(a => o.Drafts || !a.Draft).ToList();
-        }
-        var finderOf = new QuoteFinder[content.Articles.Count];
-        Parallel.For(0, finderOf.Length, i => finderOf[i] = _cache is null ? new QuoteFinder(rendered[i].Paragraphs) : _finders.GetValue(rendered[i], r => new QuoteFinder(r.Paragraphs)));
+        early = null;
+        Parallel.For(0, finderOf.Length, i => finderOf[i] ??= _cache is null ? new QuoteFinder(rendered[i].Paragraphs) : _finders.GetValue(rendered[i], r => new QuoteFinder(r.Paragraphs)));
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
         for (var i = 0; i < content.Articles.Count; i++)
             finders.TryAdd(content.Articles[i].Slug, finderOf[i]);
@@ -144,12 +165,14 @@ public sealed class SiteBuilder
         }
         // text reuse needs only the articles' paragraphs: it runs while the checks (one thread) look up every quote
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles));
+        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles));
         Validator.Validate(content, finders, diags);
         Stage("validate");
 
         // analyse
-        var measures = reusePairs.GetAwaiter().GetResult().Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
+        var found = reusePairs.GetAwaiter().GetResult();
+        shingles = null; // the shingles are 80 MB at N = 10,000
+        var measures = found.Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
             p.Passages.Select(x => x.Text).ToList())).ToList();
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
@@ -161,7 +184,6 @@ public sealed class SiteBuilder
         var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
         // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
         // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
-        var streaming = _cache is null && !o.KeepFiles;
         var work = streaming ? planner.Work() : null;
         var pages = work is not null ? new Page[work.Count] : planner.Plan();
         _memo?.EndBuild();

@@ -35,7 +35,13 @@ public static class TextReuse
     public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null) => Analyse(docs, options, null);
 
     /// <summary>As <see cref="Analyse(IReadOnlyList{ReuseDocument}, TextReuseOptions?)"/>, reusing the shingles of documents whose paragraphs are unchanged since an earlier call (the preview).</summary>
-    internal static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache)
+    /// <param name="distinct">
+    /// Documents' distinct shingles made beforehand (<see cref="ShingledDocument.Create"/> with <c>distinctOnly</c>), by
+    /// their paragraph list: a one-off build makes them as each article is loaded. Used when made for the same id and
+    /// shingle size; the others are made here.
+    /// </param>
+    internal static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache,
+        IReadOnlyDictionary<IReadOnlyList<string>, ShingledDocument>? distinct = null)
     {
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
@@ -60,7 +66,9 @@ public static class TextReuse
         var shingled = new ShingledDocument[n];
         // Counting needs only each document's distinct shingles; the positions (for passages) are made again below
         // for the documents that share something, so a large corpus never holds them all at once.
-        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize) ?? ShingledDocument.Create(sorted[d], options.ShingleSize, distinctOnly: true));
+        Parallel.For(0, n, d => shingled[d] = cache?.Get(sorted[d], options.ShingleSize)
+            ?? (distinct is not null && distinct.TryGetValue(sorted[d].Paragraphs, out var made) && made.DistinctOnly && made.Source.Id == sorted[d].Id && made.ShingleSize == options.ShingleSize ? made : null)
+            ?? ShingledDocument.Create(sorted[d], options.ShingleSize, distinctOnly: true));
 
         // The preview keeps the last count: when only a few documents changed, it is updated for them alone.
         var last = cache?.TakeLast(sorted, shingled, options);

@@ -17,6 +17,12 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
     private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
 
+    /// <summary>
+    /// Given the site's settings, a step each article goes through as soon as it is parsed, on the thread that parsed
+    /// it; what it returns is the article loaded. A one-off build renders the Markdown there and drops the source.
+    /// </summary>
+    public Func<SiteConfig, Func<Article, Article>>? ArticleStep { get; init; }
+
     public SiteContent? Load()
     {
         if (!Directory.Exists(files.Root))
@@ -33,7 +39,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         }
 
         var site = LoadSite(sitePath);
-        var articles = LoadParallel(articlePaths, LoadArticle);
+        var step = ArticleStep?.Invoke(site);
+        var articles = LoadParallel<Article>(articlePaths, step is null ? LoadArticle : path => LoadArticle(path) is { } a ? step(a) : null);
         var summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
         var topics = files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList();
         var sources = files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList();
