@@ -322,3 +322,87 @@ public sealed class TemplateErrorTests
         Assert.Contains("maritime-disputes", d.Message);
     }
 }
+
+/// <summary>
+/// The command line streams (each article rendered as it is loaded, each page planned just before it is rendered,
+/// nothing kept); the preview keeps everything. Both must write the same site and report the same problems.
+/// </summary>
+public sealed class StreamedBuildTests
+{
+    private static void AssertSameSite(string input, string theme, bool drafts = false)
+    {
+        var root = Directory.CreateTempSubdirectory("briefing-streamed-");
+        try
+        {
+            BuildResult Build(string output, bool streamed) => new SiteBuilder().Build(new BuildOptions
+            {
+                InputDir = input, ThemeDir = theme, OutputDir = Path.Combine(root.FullName, output), Drafts = drafts, KeepFiles = !streamed,
+            });
+            var kept = Build("kept", streamed: false);
+            var streamed = Build("streamed", streamed: true);
+            Assert.True(kept.Success, string.Join("\n", kept.Diagnostics));
+            Assert.True(streamed.Success, string.Join("\n", streamed.Diagnostics));
+            Assert.Equal(kept.Diagnostics.Select(d => d.ToString()), streamed.Diagnostics.Select(d => d.ToString()));
+            Assert.Equal(kept.Files.Select(f => f.Path), streamed.Files.Select(f => f.Path));
+            var a = BuildTests.Snapshot(Path.Combine(root.FullName, "kept"));
+            var b = BuildTests.Snapshot(Path.Combine(root.FullName, "streamed"));
+            Assert.True(a.Count > 10, $"only {a.Count} files written");
+            Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
+            foreach (var (path, content) in a) Assert.True(content == b[path], $"{path} differs between a kept and a streamed build");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_real_briefing_is_the_same_streamed_or_kept() => AssertSameSite(Repo.Input, Repo.Theme);
+
+    [Fact]
+    public void A_test_site_with_drafts_and_problems_is_the_same_streamed_or_kept()
+    {
+        using var site = new TestSite();
+        // a warning (an unsafe link), a draft and a second article that reuses the first one's text
+        site.Write("articles/2023-12-20-gamma.md", "---\ntitle: Gamma\nsource: alpha-news\ntopics: [security-cooperation]\ndraft: true\n---\nA [bad link](javascript:alert(1)) in a draft.\n");
+        Assert.Contains(site.Build().Diagnostics, d => d.Code == "BRF041" || d.Message.Contains("unsafe scheme"));
+        AssertSameSite(site.Input, site.Theme);
+        AssertSameSite(site.Input, site.Theme, drafts: true);
+    }
+
+    [Fact]
+    public void A_streamed_write_refuses_two_files_at_one_path_and_leaves_nothing_behind()
+    {
+        var root = Directory.CreateTempSubdirectory("briefing-writer-");
+        try
+        {
+            var output = Path.Combine(root.FullName, "output");
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "old.html"), "previous");
+            using (var session = new Output.AtomicWriter(output).Begin())
+            {
+                session.Write("a/b/index.html", "x"u8);
+                var ex = Assert.Throws<IOException>(() => session.Write("a/b/index.html", "y"u8));
+                Assert.Contains("a/b/index.html", ex.Message);
+                Assert.Throws<IOException>(() => session.Write("../escape.html", "z"u8));
+            }
+            // not committed: the previous output is as it was, and no temporary folder is left
+            Assert.Equal(["old.html"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+            Assert.Equal(["output"], Directory.GetFileSystemEntries(root.FullName).Select(Path.GetFileName));
+
+            using (var session = new Output.AtomicWriter(output).Begin())
+            {
+                session.Write("a/b/index.html", "x"u8);
+                session.Write("c.html", "y"u8);
+                session.Commit();
+            }
+            Assert.Equal("x", File.ReadAllText(Path.Combine(output, "a", "b", "index.html")));
+            Assert.False(File.Exists(Path.Combine(output, "old.html")));
+            Assert.Equal(["output"], Directory.GetFileSystemEntries(root.FullName).Select(Path.GetFileName));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+}

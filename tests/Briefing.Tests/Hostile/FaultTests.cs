@@ -9,14 +9,19 @@ public sealed class FaultTests
 {
     private static int FileCount(TestSite site) => site.Build(write: false).FilesWritten;
 
-    public static TheoryData<string, int> FailurePoints() => new()
+    /// <summary>Where the write fails, in a build that keeps its pages (the preview's) and in a streamed one (the command line's).</summary>
+    public static TheoryData<string, int, bool> FailurePoints()
     {
-        { "io", 1 }, { "io", 2 }, { "io", -2 }, { "io", -1 }, { "access", 3 }, { "access", -1 },
-    };
+        var data = new TheoryData<string, int, bool>();
+        foreach (var streamed in new[] { false, true })
+            foreach (var (kind, k) in new[] { ("io", 1), ("io", 2), ("io", -2), ("io", -1), ("access", 3), ("access", -1) })
+                data.Add(kind, k, streamed);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(FailurePoints))]
-    public void A_failure_after_k_files_leaves_the_previous_output_intact(string kind, int k)
+    public void A_failure_after_k_files_leaves_the_previous_output_intact(string kind, int k, bool streamed)
     {
         using var site = Hostile.BuiltSite();
         var before = BuildTests.Snapshot(site.Output);
@@ -24,7 +29,7 @@ public sealed class FaultTests
         var total = FileCount(site);
         var at = k > 0 ? k : total + 1 + k; // -1: the last file, -2: half way
         if (k == -2) at = total / 2;
-        var r = site.Build(beforeEachFile: n =>
+        var r = site.Build(streamed: streamed, beforeEachFile: n =>
         {
             if (n != at) return;
             if (kind == "io") throw new IOException("No space left on device (injected)");

@@ -42,11 +42,12 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
-    public BuildResult Build(bool write = true, string? baseUrl = null, bool strict = false, bool drafts = false, Action<int>? beforeEachFile = null) =>
+    /// <param name="streamed">Build as the command line does: pages streamed to disk, nothing kept (the preview keeps them).</param>
+    public BuildResult Build(bool write = true, string? baseUrl = null, bool strict = false, bool drafts = false, Action<int>? beforeEachFile = null, bool streamed = false, string? output = null) =>
         new SiteBuilder().Build(new BuildOptions
         {
-            InputDir = Input, ThemeDir = Theme, OutputDir = Output, BaseUrl = baseUrl, Write = write, Strict = strict, Drafts = drafts,
-            BeforeEachFile = beforeEachFile,
+            InputDir = Input, ThemeDir = Theme, OutputDir = output ?? Output, BaseUrl = baseUrl, Write = write, Strict = strict, Drafts = drafts,
+            BeforeEachFile = beforeEachFile, KeepFiles = !streamed,
         });
 
     public string Page(string relative) => File.ReadAllText(Path.Combine(Output, relative));
