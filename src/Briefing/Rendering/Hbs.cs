@@ -52,7 +52,12 @@ internal static class Hbs
         public string[] Segments { get; } = segments;
         /// <summary>@index, @first, @last, @key, @root (without the @).</summary>
         public string? Data { get; } = data;
+        /// <summary>For each segment, the getter last used and the type it is for: one type per place, nearly always.</summary>
+        public readonly Member?[] Last = new Member?[segments.Length];
     }
+
+    /// <summary>A member getter of one type (null: the type has no such member).</summary>
+    internal sealed record Member(Type Type, Func<object, object?>? Get);
 
     /// <summary>A helper argument: a path or a literal (string, number, true, false, null).</summary>
     internal sealed record Arg(PathExpr? Path, object? Literal);
@@ -561,10 +566,21 @@ internal static class Hbs
             target = target.Parent ?? throw new RenderError($"'{path.Original}' goes above the page's own data", template.Name, at.Line, at.Column);
         var value = target.Value;
         if (path.IsThis) return value;
-        foreach (var segment in path.Segments)
+        var segments = path.Segments;
+        for (var s = 0; s < segments.Length; s++)
         {
             if (value is null) return null;
-            if (!TryMember(value, segment, out value))
+            if (value is not IDictionary<string, object?>)
+            {
+                // the getter found here last time, while the value is of the same type (a benign race: any entry is right for its type)
+                var type = value.GetType();
+                var last = path.Last[s];
+                if (last is null || last.Type != type) path.Last[s] = last = new Member(type, Getters.GetOrAdd((type, segments[s]), static k => Getter(k.Item1, k.Item2)));
+                if (last.Get is null) throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
+                value = last.Get(value);
+                continue;
+            }
+            if (!TryMember(value, segments[s], out value))
                 throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
         }
         return value;

@@ -102,13 +102,19 @@ public sealed class TemplateEngine
     {
         var b = Buffers;
         if (!RenderInto(template, model, layoutModel, diags, b.Page.Clear())) return null;
-        b.Encoder.Reset();
-        var length = 0;
-        foreach (var chunk in b.Page.GetChunks())
-            length += b.Encoder.GetByteCount(chunk.Span, flush: false);
-        length += b.Encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
-        // a page larger than the buffers keep gets an array of its own, which is not kept
-        var bytes = length <= b.Bytes.Length ? b.Bytes : length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(b.Bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
+        var bytes = b.Bytes;
+        if (Encoding.UTF8.GetMaxByteCount(b.Page.Length) > bytes.Length)
+        {
+            // the page may not fit: count its bytes exactly; a page larger than the buffers keep gets an array of
+            // its own, which is not kept
+            b.Encoder.Reset();
+            var length = 0;
+            foreach (var chunk in b.Page.GetChunks())
+                length += b.Encoder.GetByteCount(chunk.Span, flush: false);
+            length += b.Encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
+            if (length > bytes.Length)
+                bytes = length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
+        }
         var written = 0;
         b.Encoder.Reset();
         foreach (var chunk in b.Page.GetChunks())
