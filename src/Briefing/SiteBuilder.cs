@@ -91,7 +91,7 @@ public sealed class SiteBuilder
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
         // A one-off build (the command line) renders each article's Markdown as soon as the article is parsed, on the
-        // same core, and keeps the HTML and paragraphs, not the source: all sources together are 120 MB at N = 10,000.
+        // same core, and keeps the HTML and paragraphs, not the source: all sources together are about 150 MB at N = 10,000.
         var streaming = _cache is null && !o.KeepFiles;
         var early = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<Article, (RenderedMarkdown Body, QuoteFinder Finder)>(ReferenceEqualityComparer.Instance) : null;
         // and its distinct text-reuse shingles, by its paragraph list
