@@ -38,13 +38,7 @@ public sealed class AtomicWriter(string outputDir)
     /// </summary>
     public Session Begin(IEnumerable<string> paths)
     {
-        var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"The output folder '{_output}' has no parent folder.");
-        if (!Directory.Exists(parent))
-            throw new IOException(File.Exists(parent) ? $"'{parent}' is a file, not a folder, so it cannot hold the output folder. Choose another --output." : $"The output folder's parent '{parent}' does not exist.");
-        if (File.Exists(_output)) throw new IOException($"'{_output}' is a file, not a folder. Remove it or choose another --output.");
-        var name = Path.GetFileName(_output);
-        var temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
+        var temp = NewTemporaryFolder();
         try
         {
             var targets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,7 +65,10 @@ public sealed class AtomicWriter(string outputDir)
     /// Starts a streamed write of files not known in advance: each file's folder is made when the file is written.
     /// Two files at one path are refused when the second is written.
     /// </summary>
-    public Session Begin()
+    public Session Begin() => new(this, NewTemporaryFolder(), null);
+
+    /// <summary>Checks where the output folder goes and makes the temporary folder beside it that a session writes into.</summary>
+    private string NewTemporaryFolder()
     {
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"The output folder '{_output}' has no parent folder.");
         if (!Directory.Exists(parent))
@@ -79,7 +76,7 @@ public sealed class AtomicWriter(string outputDir)
         if (File.Exists(_output)) throw new IOException($"'{_output}' is a file, not a folder. Remove it or choose another --output.");
         var temp = Path.Combine(parent, $".{Path.GetFileName(_output)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
-        return new Session(this, temp, null);
+        return temp;
     }
 
     /// <summary>A streamed write in progress (see <see cref="Begin(IEnumerable{string})"/> and <see cref="Begin()"/>).</summary>
