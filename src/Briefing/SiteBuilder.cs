@@ -96,11 +96,12 @@ public sealed class SiteBuilder
         var early = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<Article, (RenderedMarkdown Body, QuoteFinder Finder)>(ReferenceEqualityComparer.Instance) : null;
         // and its distinct text-reuse shingles, by its paragraph list
         var shingles = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<string>, ShingledDocument>(ReferenceEqualityComparer.Instance) : null;
+        MarkdownRenderer? markdown = null; // the one pipeline of the build, made once site.yml is read
         var loader = new InputLoader(files, diags, _cache)
         {
             ArticleStep = early is null ? null : site =>
             {
-                var md = new MarkdownRenderer(site.AllowHtml);
+                var md = markdown = new MarkdownRenderer(site.AllowHtml);
                 return a =>
                 {
                     var body = md.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, diags);
@@ -116,7 +117,7 @@ public sealed class SiteBuilder
         if (content is null) return Fail();
 
         // validate: parse each article's Markdown once (its paragraphs prove the quotes), then check everything
-        var markdown = new MarkdownRenderer(content.Site.AllowHtml);
+        markdown ??= new MarkdownRenderer(content.Site.AllowHtml);
         var published = content.Articles.Where(a => o.Drafts || !a.Draft).ToList();
         var rendered = new RenderedMarkdown[content.Articles.Count];
         var renderedCount = 0;
