@@ -71,15 +71,16 @@ internal static class PlainYaml
 
         private static bool IsBlank(ReadOnlySpan<char> line) => line.TrimStart(' ').Length == 0;
 
-        /// <summary>Blank lines and comment lines: skipped between entries.</summary>
+        /// <summary>A blank line or a comment line: skipped between entries.</summary>
+        private bool IsTrivia(int line)
+        {
+            var rest = Line(line).TrimStart(' ');
+            return rest.Length == 0 || rest[0] == '#';
+        }
+
         private void SkipTrivia()
         {
-            while (_cur < Lines)
-            {
-                var rest = Line(_cur).TrimStart(' ');
-                if (rest.Length > 0 && rest[0] != '#') return;
-                _cur++;
-            }
+            while (_cur < Lines && IsTrivia(_cur)) _cur++;
         }
 
         public YNode? Document()
@@ -209,7 +210,7 @@ internal static class PlainYaml
             _cur = line + 1;
             // a more indented line after a one-line value would continue it (or be an error): YamlDotNet decides
             var next = _cur;
-            while (next < Lines && (IsBlank(Line(next)) || Line(next).TrimStart(' ')[0] == '#')) next++;
+            while (next < Lines && IsTrivia(next)) next++;
             return next < Lines && Indent(Line(next)) > parent ? null : node;
         }
 
