@@ -27,9 +27,7 @@ public sealed class TemplateEngine
     /// The parsed theme, or null after reporting its errors. Parsing takes a few milliseconds; the preview keeps its
     /// engine while no template file changes (<see cref="SiteBuilder"/>).
     /// </summary>
-    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags) => Compile(themeDir, themeDisplay, diags);
-
-    private static TemplateEngine? Compile(string themeDir, string themeDisplay, DiagnosticBag diags)
+    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags)
     {
         var engine = new TemplateEngine(themeDisplay);
         if (!Directory.Exists(themeDir))
