@@ -570,37 +570,23 @@ internal static class Hbs
         for (var s = 0; s < segments.Length; s++)
         {
             if (value is null) return null;
-            if (value is not IDictionary<string, object?>)
+            if (value is IDictionary<string, object?> d)
             {
-                // the getter found here last time, while the value is of the same type (a benign race: any entry is right for its type)
-                var type = value.GetType();
-                var last = path.Last[s];
-                if (last is null || last.Type != type) path.Last[s] = last = new Member(type, Getters.GetOrAdd((type, segments[s]), static k => Getter(k.Item1, k.Item2)));
-                if (last.Get is null) throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
-                value = last.Get(value);
+                if (!d.TryGetValue(segments[s], out value)) throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
                 continue;
             }
-            if (!TryMember(value, segments[s], out value))
-                throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
+            // the getter found here last time, while the value is of the same type (a benign race: any entry is right for its type)
+            var type = value.GetType();
+            var last = path.Last[s];
+            if (last is null || last.Type != type) path.Last[s] = last = new Member(type, Getters.GetOrAdd((type, segments[s]), static k => Getter(k.Item1, k.Item2)));
+            if (last.Get is null) throw new RenderError($"'{path.Original}' is undefined", template.Name, at.Line, at.Column);
+            value = last.Get(value);
         }
         return value;
     }
 
+    // A type's member getters by name, shared by every path (each path also remembers the last one it used).
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Getters = new();
-
-    private static bool TryMember(object target, string name, out object? value)
-    {
-        if (target is IDictionary<string, object?> d)
-            return d.TryGetValue(name, out value);
-        var getter = Getters.GetOrAdd((target.GetType(), name), static k => Getter(k.Item1, k.Item2));
-        if (getter is null)
-        {
-            value = null;
-            return false;
-        }
-        value = getter(target);
-        return true;
-    }
 
     /// <summary>A public property or field of that name; exact case first, then ignoring case (templates say camelCase).</summary>
     private static Func<object, object?>? Getter(Type type, string name)
