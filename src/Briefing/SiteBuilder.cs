@@ -30,8 +30,9 @@ public sealed record BuildOptions
     public bool KeepFiles { get; init; } = true;
 }
 
-/// <summary>A stage's wall time and the CPU time the whole process used meanwhile (all cores, the GC included).</summary>
-public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0, double AllocatedMegabytes = 0);
+/// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
+/// allocated, and the process's peak resident memory so far (0 where the system does not tell).</summary>
+public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0, double AllocatedMegabytes = 0, double PeakMegabytes = 0);
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, int FilesWritten,
     IReadOnlyList<StageTiming> Timings, string OutputDir, double ElapsedMilliseconds, IReadOnlyList<OutputFile> Files)
@@ -77,7 +78,7 @@ public sealed class SiteBuilder
         {
             var now = Environment.CpuUsage.TotalTime;
             var bytes = GC.GetTotalAllocatedBytes();
-            timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds, (now - cpu).TotalMilliseconds, (bytes - allocated) / 1048576.0));
+            timings.Add(new StageTiming(name, sw.Elapsed.TotalMilliseconds, (now - cpu).TotalMilliseconds, (bytes - allocated) / 1048576.0, PeakMegabytes()));
             cpu = now;
             allocated = bytes;
             sw.Restart();
@@ -176,6 +177,22 @@ public sealed class SiteBuilder
         var measures = found.Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
             p.Passages.Select(x => x.Text).ToList())).ToList();
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
+        if (streaming)
+        {
+            // Once the checks are done, a one-off build keeps an article's paragraphs only if a pair page aligns its
+            // text (about 100 MB at N = 10,000 are let go): each quote finder keeps the answers for its summary's quotes.
+            var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B]).ToHashSet(StringComparer.Ordinal);
+            Parallel.For(0, infos.Count, i =>
+            {
+                var info = infos[i];
+                info.Finder.Seal(info.Summary is { } s ? s.KeyPoints.Select(k => k.Quote.Value).Concat(s.Claims.Select(c => c.Quote.Value)) : []);
+                if (!paired.Contains(info.Slug)) infos[i] = info with { Body = info.Body with { Paragraphs = [] } };
+            });
+            rendered = null!;
+            finderOf = null!;
+            finders.Clear();
+            reuseDocs = null!;
+        }
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
         Stage("analyse");
 
@@ -317,6 +334,13 @@ public sealed class SiteBuilder
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+    }
+
+    /// <summary>The process's peak resident memory so far, in MB (Linux: VmHWM), or 0.</summary>
+    private static double PeakMegabytes()
+    {
+        try { using var me = Process.GetCurrentProcess(); return me.PeakWorkingSet64 / 1048576.0; }
+        catch (Exception ex) when (ex is InvalidOperationException or PlatformNotSupportedException or NotSupportedException) { return 0; }
     }
 
     /// <summary>The model of a streamed page once it is rendered.</summary>

@@ -45,7 +45,7 @@ public static class Program
                 quiet: r.GetValue(quiet));
             reporter.Report(result.Diagnostics);
             if (r.GetValue(timings) || r.GetValue(verbose))
-                foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated)"));
+                foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
             if (r.GetValue(timings))
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  gc         {GC.GetTotalPauseDuration().TotalMilliseconds,8:0.0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated"));

@@ -9,15 +9,15 @@ public sealed class QuoteFinder
     // finder lives as long as the build, for every article, so it must be small. The map from normalised to original
     // characters is computed for the one paragraph that needs it, and only when the paragraph is not its own normal
     // form. All paragraphs joined (for a quote that spans two) are made on first need.
-    private readonly string[] _originals;
-    private readonly string[] _normalized;
+    private string[] _originals;
+    private string[] _normalized;
     private readonly int _length;
 
     public const int MaxClosestSearches = 50;
     private const int LongArticle = 200_000;
     private int _closestSearches;
-    private readonly Lazy<Joined> _joined;
-    private readonly Lazy<WordIndex> _words;
+    private Lazy<Joined> _joined;
+    private Lazy<WordIndex> _words;
 
     /// <summary>The normalised paragraphs joined by spaces, and where each starts.</summary>
     private sealed record Joined(string Text, int[] Starts);
@@ -71,8 +71,32 @@ public sealed class QuoteFinder
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _original = new();
 
+    /// <summary>
+    /// Answers the given quotes now (<see cref="Find"/> and <see cref="Original"/> at the paragraph found) and then
+    /// lets go of the article's text: a one-off build seals each finder once the checks are done, so that the
+    /// paragraphs of thousands of articles are not kept until their pages are rendered. A sealed finder answers only
+    /// the quotes it was sealed with.
+    /// </summary>
+    public void Seal(IEnumerable<string> quotes)
+    {
+        foreach (var q in quotes) Original(q, Math.Max(0, Find(q)));
+        _sealed = true;
+        _originals = _normalized = [];
+        // every use of these is behind NotSealed()
+        _joined = null!;
+        _words = null!;
+    }
+
+    private bool _sealed;
+
+    private void NotSealed()
+    {
+        if (_sealed) throw new InvalidOperationException("This quote finder was sealed: it answers only the quotes it was sealed with.");
+    }
+
     private int FindUncached(string quote)
     {
+        NotSealed();
         var q = TextNormalizer.Normalize(quote);
         if (q.Length == 0) return -1;
         // In a long article a scan is costly: every word inside the quote (not the first or last, which may be part
@@ -107,6 +131,7 @@ public sealed class QuoteFinder
 
     private string OriginalUncached(string quote, int paragraph)
     {
+        NotSealed();
         var q = TextNormalizer.Normalize(quote);
         if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
         var at = _normalized[paragraph].IndexOf(q, StringComparison.Ordinal);
@@ -131,6 +156,7 @@ public sealed class QuoteFinder
     /// </remarks>
     public string? Closest(string quote)
     {
+        NotSealed();
         if (Interlocked.Increment(ref _closestSearches) > MaxClosestSearches) return null;
         var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
         if (qWords.Count == 0 || _length == 0) return "";

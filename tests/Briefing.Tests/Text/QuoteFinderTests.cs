@@ -39,4 +39,24 @@ public class QuoteFinderTests
         Assert.Equal(1, finder.Find("both sides agreed"));
         Assert.Equal("\u2014 both", finder.Original("- both", 1));
     }
+
+    [Fact]
+    public void A_sealed_finder_answers_its_quotes_as_before_and_refuses_others()
+    {
+        string[] quotes = ["the \"maritime issues\" would be 'handled well' - both", "on Tuesday. The ministers said", "signed 15 agreements"];
+        var open = new QuoteFinder(Paragraphs);
+        var found = quotes.Select(q => (P: open.Find(q), Original: open.Original(q, Math.Max(0, open.Find(q))))).ToList();
+        var sealedFinder = new QuoteFinder(Paragraphs);
+        sealedFinder.Seal(quotes);
+        for (var i = 0; i < quotes.Length; i++)
+        {
+            Assert.Equal(found[i].P, sealedFinder.Find(quotes[i]));
+            Assert.Equal(found[i].Original, sealedFinder.Original(quotes[i], Math.Max(0, found[i].P)));
+        }
+        Assert.Equal(1, found[0].P);
+        Assert.Equal(-1, found[2].P);
+        Assert.Throws<InvalidOperationException>(() => sealedFinder.Find("signed 14 agreements"));
+        Assert.Throws<InvalidOperationException>(() => sealedFinder.Original(quotes[0], 2));
+        Assert.Throws<InvalidOperationException>(() => sealedFinder.Closest("signed 14 agreements"));
+    }
 }
