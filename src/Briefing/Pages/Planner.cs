@@ -262,7 +262,7 @@ public sealed partial class Planner
             Summary = summary?.Text ?? "",
             Angle = summary?.Angle ?? "",
             KeyPoints = summary?.KeyPoints.Select(k => KeyPoint(a, k)).ToList() ?? [],
-            BodyHtml = a.Body.Html,
+            BodyHtml = new HtmlBody(a.Body.HtmlUtf8),
             Claims = claims,
             Topics = art.Topics.Select(t => t.Value).Where(_topics.ContainsKey).Select(t => new Link(_topics[t].Title, _u.Topic(t))).ToList(),
             Reuse = ReuseNotes(a.Slug),

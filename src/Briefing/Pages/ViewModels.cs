@@ -75,7 +75,7 @@ public sealed record ArticleVm
     public required string Summary { get; init; }
     public required string Angle { get; init; }
     public required IReadOnlyList<KeyPointVm> KeyPoints { get; init; }
-    public required string BodyHtml { get; init; }
+    public required Rendering.HtmlBody BodyHtml { get; init; }
     public required IReadOnlyList<ClaimVm> Claims { get; init; }
     public required IReadOnlyList<Link> Topics { get; init; }
     public required IReadOnlyList<ReuseNoteVm> Reuse { get; init; }

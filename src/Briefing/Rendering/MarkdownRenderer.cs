@@ -8,8 +8,11 @@ using Markdig.Syntax.Inlines;
 
 namespace Briefing.Rendering;
 
-/// <summary>A rendered Markdown document: its HTML and, for articles, the plain text of each anchored paragraph.</summary>
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<string> Paragraphs, int WordCount);
+/// <summary>A rendered Markdown document: its HTML (as UTF-8) and, for articles, the plain text of each anchored paragraph.</summary>
+public sealed record RenderedMarkdown(byte[] HtmlUtf8, IReadOnlyList<string> Paragraphs, int WordCount)
+{
+    public string Html => Encoding.UTF8.GetString(HtmlUtf8);
+}
 
 /// <summary>
 /// The one Markdown pipeline of a build (two, when raw HTML is allowed): built once, shared by every page.
@@ -46,7 +49,7 @@ public sealed class MarkdownRenderer
             // Markdig refuses documents nested deeper than its limit (block quotes, lists, brackets, emphasis) rather than overflow the stack.
             diags?.Error(Codes.MarkdownTooDeep, new SourcePos(file, firstLine, 1),
                 $"The Markdown text from this line on is nested more than {_pipeline.MaximumNestingDepth} levels deep (block quotes '>', list indentation, brackets or emphasis markers). Remove the excess nesting.");
-            return new RenderedMarkdown("", [], 0);
+            return new RenderedMarkdown([], [], 0);
         }
     }
 
@@ -89,7 +92,7 @@ public sealed class MarkdownRenderer
         }
 
         // Markdig's own rendering rents a pooled renderer and writer from the pipeline: none is made per document
-        return new RenderedMarkdown(doc.ToHtml(_pipeline), paragraphs, words);
+        return new RenderedMarkdown(Encoding.UTF8.GetBytes(doc.ToHtml(_pipeline)), paragraphs, words);
     }
 
     /// <summary>A walk of a parsed document, blocks and inlines, in document order.</summary>
