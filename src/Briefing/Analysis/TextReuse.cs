@@ -138,7 +138,8 @@ public static class TextReuse
         var partBoilerplate = new List<ulong>[Partitions];
         var keptIndex = keepIndex ? new Dictionary<ulong, int>[Partitions] : null;
         var keptLists = keepIndex ? new List<List<int>>[Partitions] : null;
-        Parallel.For(0, Partitions, part =>
+        // each worker sorts its partitions in the same buffers: megabytes each, not made again per partition
+        Parallel.For(0, Partitions, () => new SortBuffers(), (part, loop, buffers) =>
         {
             ulong low = (ulong)part << (64 - PartitionBits);
             ulong? high = part == Partitions - 1 ? null : (ulong)(part + 1) << (64 - PartitionBits);
@@ -146,8 +147,8 @@ public static class TextReuse
             {
                 // A one-off build: the partition's (hash, document) entries, sorted by hash, give each shingle's
                 // documents as one run. Sorting is several times faster than building a hash index.
-                (partCounts[part], partBoilerplate[part]) = CountPartitionBySorting(docs, low, high, maxDocuments);
-                return;
+                (partCounts[part], partBoilerplate[part]) = CountPartitionBySorting(docs, low, high, maxDocuments, buffers);
+                return buffers;
             }
             // Postings: a value >= 0 is the only document holding the hash; a value < 0 is ~index
             // into `lists` (documents in increasing order, as they are added in order).
@@ -211,7 +212,8 @@ public static class TextReuse
             }
             partCounts[part] = counts;
             partBoilerplate[part] = boilerplate;
-        });
+            return buffers;
+        }, _ => { });
 
         var total = partCounts.OrderByDescending(c => c.Count).First();
         foreach (var counts in partCounts)
@@ -224,21 +226,41 @@ public static class TextReuse
 
     internal const int PartitionBits = 4;
 
-    /// <summary>
-    /// Sorts <paramref name="keys"/> with their <paramref name="values"/>, stably: least significant byte first, one
-    /// counting pass per byte, skipping bytes that all keys share (a partition's top bits, for one).
-    /// </summary>
-    internal static void RadixSort(ref ulong[] keys, ref int[] values)
+    /// <summary>A worker's arrays for sorting a partition's entries, grown as needed and kept between partitions.</summary>
+    internal sealed class SortBuffers
     {
-        int n = keys.Length;
-        if (n < 2) return;
-        var keys2 = new ulong[n];
-        var values2 = new int[n];
-        var counts = new int[256];
+        public ulong[] Keys = [], Keys2 = [];
+        public int[] Values = [], Values2 = [];
+        public (int From, int To)[] Ranges = [];
+
+        public void Ensure(int entries, int documents)
+        {
+            if (Keys.Length < entries)
+            {
+                var size = (int)Math.Min(Array.MaxLength, entries + (long)entries / 4);
+                Keys = new ulong[size];
+                Keys2 = new ulong[size];
+                Values = new int[size];
+                Values2 = new int[size];
+            }
+            if (Ranges.Length < documents) Ranges = new (int, int)[documents];
+        }
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="n"/> <paramref name="keys"/> with their <paramref name="values"/>, stably: least
+    /// significant byte first, one counting pass per byte, skipping bytes that all keys share (a partition's top bits,
+    /// for one). The other two arrays are its scratch space: it returns true when the sorted entries ended up there.
+    /// </summary>
+    internal static bool RadixSort(ulong[] keys, int[] values, ulong[] keys2, int[] values2, int n)
+    {
+        if (n < 2) return false;
+        var inScratch = false;
+        Span<int> counts = stackalloc int[256];
         for (int shift = 0; shift < 64; shift += 8)
         {
-            Array.Clear(counts);
-            foreach (var k in keys) counts[(int)(k >> shift) & 0xFF]++;
+            counts.Clear();
+            for (int i = 0; i < n; i++) counts[(int)(keys[i] >> shift) & 0xFF]++;
             if (counts[(int)(keys[0] >> shift) & 0xFF] == n) continue; // every key has this byte
             for (int b = 0, sum = 0; b < 256; b++)
             {
@@ -254,7 +276,9 @@ public static class TextReuse
             }
             (keys, keys2) = (keys2, keys);
             (values, values2) = (values2, values);
+            inScratch = !inScratch;
         }
+        return inScratch;
     }
 
     /// <summary>
@@ -262,27 +286,30 @@ public static class TextReuse
     /// range are gathered with their document and sorted by hash; a run of equal hashes lists the documents that share
     /// that shingle. Same counts and boilerplate as the index.
     /// </summary>
-    private static (Dictionary<long, int> Counts, List<ulong> Boilerplate) CountPartitionBySorting(ShingledDocument[] docs, ulong low, ulong? high, int maxDocuments)
+    private static (Dictionary<long, int> Counts, List<ulong> Boilerplate) CountPartitionBySorting(ShingledDocument[] docs, ulong low, ulong? high, int maxDocuments, SortBuffers buffers)
     {
         int n = docs.Length;
-        var ranges = new (int From, int To)[n];
-        long total = 0;
+        buffers.Ensure(0, n);
+        var ranges = buffers.Ranges;
+        long sum = 0;
         for (int d = 0; d < n; d++)
         {
             var (from, to) = ranges[d] = PartitionRange(docs[d].Distinct, low, high);
-            total += to - from;
+            sum += to - from;
         }
-        var hashes = new ulong[total];
-        var owners = new int[total];
+        var total = checked((int)sum);
+        buffers.Ensure(total, n);
         int at = 0;
         for (int d = 0; d < n; d++)
         {
             var (from, to) = ranges[d];
-            docs[d].Distinct.AsSpan(from, to - from).CopyTo(hashes.AsSpan(at));
-            owners.AsSpan(at, to - from).Fill(d);
+            docs[d].Distinct.AsSpan(from, to - from).CopyTo(buffers.Keys.AsSpan(at));
+            buffers.Values.AsSpan(at, to - from).Fill(d);
             at += to - from;
         }
-        RadixSort(ref hashes, ref owners);
+        var inScratch = RadixSort(buffers.Keys, buffers.Values, buffers.Keys2, buffers.Values2, total);
+        var hashes = (inScratch ? buffers.Keys2 : buffers.Keys).AsSpan(0, total);
+        var owners = (inScratch ? buffers.Values2 : buffers.Values).AsSpan(0, total);
 
         var counts = new Dictionary<long, int>();
         var boilerplate = new List<ulong>();
@@ -294,7 +321,7 @@ public static class TextReuse
             if (run > maxDocuments) boilerplate.Add(hashes[i]);
             else if (run > 1)
             {
-                var postings = owners.AsSpan(i, run); // in document order: the sort is stable and entries were gathered by document
+                var postings = owners.Slice(i, run); // in document order: the sort is stable and entries were gathered by document
                 for (int x = 0; x < run; x++)
                     for (int y = x + 1; y < run; y++)
                         CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)postings[x] * n + postings[y], out _)++;
