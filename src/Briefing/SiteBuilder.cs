@@ -374,13 +374,8 @@ public sealed class SiteBuilder
     private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)> Pages, Dictionary<string, byte[]> Files, string LayoutKey);
     private LastBuild? _last;
 
-    private static readonly System.Text.Json.JsonSerializerOptions PrintOptions = new() { IncludeFields = true };
-
-    /// <summary>What a page's HTML depends on: its view model and its layout model (without the body), hashed.</summary>
-    private static byte[] Fingerprint(Page p, LayoutVm layout) =>
-        SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new PagePrint(p.Template, p.Model, layout), PrintOptions));
-
-    private sealed record PagePrint(string Template, object Model, LayoutVm Layout);
+    /// <summary>What a page's HTML depends on: its template, its view model and its layout model (without the body), hashed.</summary>
+    private static byte[] Fingerprint(Page p, LayoutVm layout) => ModelPrint.Hash(p.Template, p.Model, layout);
 
     /// <summary>
     /// Updates an output folder that this builder wrote last time: writes the files whose bytes changed (each through a

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -589,7 +590,8 @@ internal static class Hbs
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Getters = new();
 
     /// <summary>A public property or field of that name; exact case first, then ignoring case (templates say camelCase).</summary>
-    private static Func<object, object?>? Getter(Type type, string name)
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]
+    internal static Func<object, object?>? Getter(Type type, string name)
     {
         const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance;
         var property = type.GetProperty(name, Public) ?? type.GetProperty(name, Public | BindingFlags.IgnoreCase);
@@ -604,11 +606,21 @@ internal static class Hbs
     /// invoker on every call, which (without run-time code generation) costs more than rendering the page around it.
     /// Null for a struct's property, which keeps <c>GetValue</c>.
     /// </summary>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Where the instantiation has no code (native AOT), the getter falls back to GetValue.")]
     private static Func<object, object?>? Typed(Type type, Type valueType, MethodInfo get)
     {
         if (type.IsValueType || valueType.IsByRef || valueType.IsPointer || valueType.IsByRefLike) return null;
-        var make = typeof(Hbs).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type, valueType);
-        return (Func<object, object?>)make.Invoke(null, [get])!;
+        try
+        {
+            var make = typeof(Hbs).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type, valueType);
+            return (Func<object, object?>)make.Invoke(null, [get])!;
+        }
+        catch (Exception ex) when (ex is NotSupportedException || ex.InnerException is NotSupportedException)
+        {
+            // Compiled ahead of time (native AOT), there is no code for a value-typed property's getter: it keeps
+            // GetValue, which there calls precompiled code (no interpreter to avoid).
+            return null;
+        }
     }
 
     private static Func<object, object?> TypedGetter<T, TValue>(MethodInfo get) where T : class

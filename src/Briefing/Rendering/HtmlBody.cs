@@ -6,7 +6,6 @@ namespace Briefing.Rendering;
 /// A page body that the layout prints with <c>{{{bodyHtml}}}</c>: rendered HTML, handed to the layout without first
 /// being turned into a string (the body of every page would otherwise be copied twice more).
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(HtmlBodyJson))]
 public sealed class HtmlBody
 {
     private readonly string? _text;
@@ -57,17 +56,4 @@ public sealed class HtmlBody
     [ThreadStatic] private static Decoder? t_decoder;
 
     public override string ToString() => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : _builder!.ToString());
-
-    /// <summary>In JSON (the preview's page fingerprints), the HTML itself.</summary>
-    private sealed class HtmlBodyJson : System.Text.Json.Serialization.JsonConverter<HtmlBody>
-    {
-        public override HtmlBody Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
-            new(reader.GetString() ?? "");
-
-        public override void Write(System.Text.Json.Utf8JsonWriter writer, HtmlBody value, System.Text.Json.JsonSerializerOptions options)
-        {
-            if (value._utf8 is not null) writer.WriteStringValue(value._utf8);
-            else writer.WriteStringValue(value.ToString());
-        }
-    }
 }
