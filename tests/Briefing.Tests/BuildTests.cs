@@ -205,12 +205,7 @@ public sealed class TemplateErrorTests
     private static string CopyTheme(string root)
     {
         var theme = Path.Combine(root, "theme");
-        foreach (var f in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        Folders.Copy(Repo.Theme, theme);
         return theme;
     }
 

@@ -168,12 +168,7 @@ public sealed class ComparePageTests
         var dir = Path.Combine(Path.GetTempPath(), "briefing-wide-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            foreach (var f in Directory.EnumerateFiles(Repo.Input, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(dir, Path.GetRelativePath(Repo.Input, f));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(f, target);
-            }
+            Folders.Copy(Repo.Input, dir);
             const string original = "2022-11-08-asia-times-trong-beijing";
             var articles = Directory.GetFiles(Path.Combine(dir, "articles"), "*.md").Length;
             var copies = Briefing.Pages.Planner.MatrixMaxColumns + 1 - articles;

@@ -120,12 +120,7 @@ public sealed class FaultTests
         // Before the fix, '--output input' swapped the built site in for input/ and deleted the content.
         using var site = new TestSite();
         site.Theme = Path.Combine(site.Root, "theme");
-        foreach (var f in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(site.Theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        Folders.Copy(Repo.Theme, site.Theme);
         var input = BuildTests.Snapshot(site.Input);
         var theme = BuildTests.Snapshot(site.Theme);
         var output = relative.Length == 0 ? site.Root : Path.Combine(site.Root, relative);

@@ -17,15 +17,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     private const string Article = "articles/2023-12-13-scmp-new-stage.md";
     private const string Other = "articles/2023-12-14-security-cooperation-xi-visit.md";
 
-    public IncrementalRebuildTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(Repo.Input, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(Input, Path.GetRelativePath(Repo.Input, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-    }
+    public IncrementalRebuildTests() => Folders.Copy(Repo.Input, Input);
 
     public void Dispose()
     {
@@ -114,7 +106,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.True(clean.Success, string.Join("\n", clean.Diagnostics));
         Assert.NotEqual(first.Files.Select(f => Convert.ToHexString(f.Content)), clean.Files.Select(f => Convert.ToHexString(f.Content)));
         AssertSameOutput(clean, incremental);
-        AssertSameFolder(Clean, Preview);
+        Folders.AssertSame(Clean, Preview);
 
         // and a second edit on top of the first
         Edit(Article, t => t.TrimEnd() + "\n\nOne more paragraph.\n");
@@ -122,7 +114,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         clean = new SiteBuilder().Build(options with { OutputDir = Clean });
         Assert.True(incremental.Success && clean.Success);
         AssertSameOutput(clean, incremental);
-        AssertSameFolder(Clean, Preview);
+        Folders.AssertSame(Clean, Preview);
     }
 
     [Fact]
@@ -135,7 +127,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var clean = new SiteBuilder().Build(options with { OutputDir = Clean, BaseUrl = "https://example.net/sub/" });
         Assert.True(incremental.Success && clean.Success);
         AssertSameOutput(clean, incremental);
-        AssertSameFolder(Clean, Preview);
+        Folders.AssertSame(Clean, Preview);
     }
 
     private static void AssertSameOutput(BuildResult expected, BuildResult actual)
@@ -143,15 +135,5 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.Equal(expected.Files.Select(f => f.Path), actual.Files.Select(f => f.Path));
         foreach (var (e, a) in expected.Files.Zip(actual.Files))
             Assert.True(e.Content.AsSpan().SequenceEqual(a.Content), $"{e.Path} differs");
-    }
-
-    private static void AssertSameFolder(string expected, string actual)
-    {
-        static List<string> Files(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-        var files = Files(expected);
-        Assert.Equal(files, Files(actual));
-        foreach (var f in files)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, f))), $"{f} differs on disk");
     }
 }

@@ -4,6 +4,7 @@ using Briefing.Tests.Support;
 
 namespace Briefing.Tests.Publishing;
 
+[Collection(SourceBuilds.Name)]
 public sealed class NetlifyTests
 {
     private static NetlifyConfig Config => NetlifyConfig.Parse(File.ReadAllText(Path.Combine(Repo.Root, "netlify.toml")));

@@ -201,3 +201,38 @@ public static class DiagnosticAssert
         return match!;
     }
 }
+
+public static class Folders
+{
+    /// <summary>Both folders hold the same files, byte for byte.</summary>
+    public static void AssertSame(string expected, string actual)
+    {
+        static List<string> Files(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        var files = Files(expected);
+        Assert.Equal(files, Files(actual));
+        foreach (var f in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, f))), $"{f} differs on disk");
+    }
+
+    /// <summary>Copies a folder's files, sub-folders included.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+    }
+}
+
+/// <summary>
+/// Tests that build src/Briefing with the dotnet CLI (the Netlify script's `dotnet run`, the native AOT publish): one at
+/// a time, as both restore into the same obj/ folder.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SourceBuilds
+{
+    public const string Name = "builds of src/Briefing";
+}
