@@ -199,7 +199,7 @@ public static class PairAligner
             while (first <= last && IsPiece(side.Bigrams[first], leftAbove, out double toAbove)
                    && toAbove >= PieceContainmentIn(side.Bigrams[first], leftBelow))
             {
-                leftAbove.ExceptWith(side.Bigrams[first]);
+                RemoveAll(leftAbove, side.Bigrams[first]);
                 piecesAbove.Add(first++);
             }
         }
@@ -209,7 +209,7 @@ public static class PairAligner
             var below = new List<int>();
             while (first <= last && IsPiece(side.Bigrams[last], leftBelow, out _))
             {
-                leftBelow.ExceptWith(side.Bigrams[last]);
+                RemoveAll(leftBelow, side.Bigrams[last]);
                 below.Add(last--);
             }
             below.Reverse();
@@ -220,8 +220,14 @@ public static class PairAligner
         static HashSet<ulong> LeftOver(HashSet<ulong> partner, HashSet<ulong> paired)
         {
             var left = new HashSet<ulong>(partner);
-            left.ExceptWith(paired);
+            RemoveAll(left, paired);
             return left;
+        }
+
+        // ExceptWith takes any IEnumerable and so boxes the set's enumerator on every call
+        static void RemoveAll(HashSet<ulong> from, HashSet<ulong> these)
+        {
+            foreach (var x in these) from.Remove(x);
         }
     }
 

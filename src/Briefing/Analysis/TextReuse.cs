@@ -138,8 +138,10 @@ public static class TextReuse
         var partBoilerplate = new List<ulong>[Partitions];
         var keptIndex = keepIndex ? new Dictionary<ulong, int>[Partitions] : null;
         var keptLists = keepIndex ? new List<List<int>>[Partitions] : null;
-        // each worker sorts its partitions in the same buffers: megabytes each, not made again per partition
-        Parallel.For(0, Partitions, () => new SortBuffers(), (part, loop, buffers) =>
+        // Partitions are sorted in buffers taken from a pool, sized for an average partition (hashes are uniform) and
+        // reused: megabytes each, on the large-object heap, where every new one can set off a full collection.
+        var pool = new System.Collections.Concurrent.ConcurrentBag<SortBuffers>();
+        Parallel.For(0, Partitions, part =>
         {
             ulong low = (ulong)part << (64 - PartitionBits);
             ulong? high = part == Partitions - 1 ? null : (ulong)(part + 1) << (64 - PartitionBits);
@@ -147,8 +149,10 @@ public static class TextReuse
             {
                 // A one-off build: the partition's (hash, document) entries, sorted by hash, give each shingle's
                 // documents as one run. Sorting is several times faster than building a hash index.
+                var buffers = pool.TryTake(out var free) ? free : new SortBuffers((int)Math.Min(Array.MaxLength, perPartition * 9L / 8), n);
                 (partCounts[part], partBoilerplate[part]) = CountPartitionBySorting(docs, low, high, maxDocuments, buffers);
-                return buffers;
+                pool.Add(buffers);
+                return;
             }
             // Postings: a value >= 0 is the only document holding the hash; a value < 0 is ~index
             // into `lists` (documents in increasing order, as they are added in order).
@@ -212,8 +216,7 @@ public static class TextReuse
             }
             partCounts[part] = counts;
             partBoilerplate[part] = boilerplate;
-            return buffers;
-        }, _ => { });
+        });
 
         var total = partCounts.OrderByDescending(c => c.Count).First();
         foreach (var counts in partCounts)
@@ -226,12 +229,12 @@ public static class TextReuse
 
     internal const int PartitionBits = 4;
 
-    /// <summary>A worker's arrays for sorting a partition's entries, grown as needed and kept between partitions.</summary>
-    internal sealed class SortBuffers
+    /// <summary>Arrays for sorting a partition's entries, grown as needed and kept between partitions.</summary>
+    internal sealed class SortBuffers(int entries, int documents)
     {
-        public ulong[] Keys = [], Keys2 = [];
-        public int[] Values = [], Values2 = [];
-        public (int From, int To)[] Ranges = [];
+        public ulong[] Keys = new ulong[entries], Keys2 = new ulong[entries];
+        public int[] Values = new int[entries], Values2 = new int[entries];
+        public (int From, int To)[] Ranges = new (int, int)[documents];
 
         public void Ensure(int entries, int documents)
         {

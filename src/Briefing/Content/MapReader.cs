@@ -39,7 +39,15 @@ public sealed class MapReader
     public bool Valid { get; } = true;
     public SourcePos Pos => _map.Pos;
 
-    public YNode? Node(string key) => _map.Entries.LastOrDefault(e => e.Key.Value == key).Value is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+    public YNode? Node(string key)
+    {
+        // the last entry of that key (a duplicate key is reported elsewhere); a loop, not a lambda per lookup
+        var entries = _map.Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
+            if (entries[i].Key.Value == key)
+                return entries[i].Value is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+        return null;
+    }
 
     public SourcePos PosOf(string key) => Node(key)?.Pos ?? _map.Entries.FirstOrDefault(e => e.Key.Value == key).Key?.Pos ?? _map.Pos;
 

@@ -107,7 +107,7 @@ public sealed partial class Planner
     private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Paragraph(a.Slug, paragraph) + ":~:text=" + Fragment(a, paragraph, quote);
 
     private static string Fragment(ArticleInfo a, int paragraph, string quote) =>
-        Fragments.GetValue(a.Finder, _ => new()).GetOrAdd((quote, paragraph), k => Urls.TextFragment(a.Finder.Original(k.Item1, k.Item2)));
+        Fragments.GetValue(a.Finder, static _ => new()).GetOrAdd((quote, paragraph), static (k, finder) => Urls.TextFragment(finder.Original(k.Item1, k.Item2)), a.Finder);
 
     /// <summary>A quote's link in a page key, without making the URL: the article, the paragraph and the text fragment.</summary>
     private static void QuoteInKey(PageKey.Builder k, ArticleInfo a, int paragraph, string quote) => k.Add(a.Slug).Add(paragraph).Add(Fragment(a, paragraph, quote));

@@ -91,9 +91,36 @@ public sealed class MarkdownRenderer
             para.Inline?.AppendChild(new HtmlInline($" <a class=\"pilcrow\" href=\"#{id}\" aria-label=\"Link to paragraph {paragraphs.Count}\">¶</a>"));
         }
 
-        // Markdig's own rendering rents a pooled renderer and writer from the pipeline: none is made per document
-        return new RenderedMarkdown(Encoding.UTF8.GetBytes(doc.ToHtml(_pipeline)), paragraphs, words);
+        // Markdig's pooled renderer writes into this thread's builder, and the HTML goes from there straight to UTF-8:
+        // no renderer and no string are made per document
+        var html = t_html ??= new StringWriter(new StringBuilder(16 * 1024), System.Globalization.CultureInfo.InvariantCulture);
+        var sb = html.GetStringBuilder().Clear();
+        doc.ToHtml(html, _pipeline);
+        var utf8 = Utf8(sb);
+        if (sb.Capacity > 1 << 20) t_html = null; // a very large article's builder is not kept
+        return new RenderedMarkdown(utf8, paragraphs, words);
     }
+
+    /// <summary>
+    /// A builder's text as UTF-8, chunk by chunk, with one encoder (a surrogate pair may be split between two chunks;
+    /// only GetBytes carries the encoder's state from one chunk to the next, GetByteCount does not).
+    /// </summary>
+    internal static byte[] Utf8(StringBuilder sb)
+    {
+        var encoder = t_encoder ??= new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+        var max = Encoding.UTF8.GetMaxByteCount(sb.Length);
+        var scratch = t_scratch is { } kept && kept.Length >= max ? kept : new byte[Math.Max(max, 64 * 1024)];
+        encoder.Reset();
+        var at = 0;
+        foreach (var chunk in sb.GetChunks()) at += encoder.GetBytes(chunk.Span, scratch.AsSpan(at), flush: false);
+        at += encoder.GetBytes([], scratch.AsSpan(at), flush: true);
+        t_scratch = scratch.Length <= 4 << 20 ? scratch : null; // not kept after a very large document
+        return scratch.AsSpan(0, at).ToArray();
+    }
+
+    [ThreadStatic] private static byte[]? t_scratch;
+    [ThreadStatic] private static StringWriter? t_html;
+    [ThreadStatic] private static Encoder? t_encoder;
 
     /// <summary>A walk of a parsed document, blocks and inlines, in document order.</summary>
     private sealed class Walk(bool allowHtml)

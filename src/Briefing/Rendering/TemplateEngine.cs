@@ -105,11 +105,12 @@ public sealed class TemplateEngine
         {
             // the page may not fit: count its bytes exactly; a page larger than the buffers keep gets an array of
             // its own, which is not kept
+            // (GetByteCount does not carry the encoder's state between chunks: a surrogate pair split between two
+            // is counted as 3 bytes, not 4, so each chunk adds one byte of room)
             b.Encoder.Reset();
             var length = 0;
             foreach (var chunk in b.Page.GetChunks())
-                length += b.Encoder.GetByteCount(chunk.Span, flush: false);
-            length += b.Encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
+                length += b.Encoder.GetByteCount(chunk.Span, flush: false) + 1;
             if (length > bytes.Length)
                 bytes = length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
         }

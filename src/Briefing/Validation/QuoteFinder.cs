@@ -64,7 +64,7 @@ public sealed class QuoteFinder
     }
 
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
-    public int Find(string quote) => _found.GetOrAdd(quote, FindUncached);
+    public int Find(string quote) => _found.TryGetValue(quote, out var p) ? p : _found.GetOrAdd(quote, FindUncached);
 
     // Each quote is looked up several times (validation, topic and article pages, the compare page), and a finder is
     // kept between preview builds while its article is unchanged: answers are remembered.
@@ -127,7 +127,7 @@ public sealed class QuoteFinder
     /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
     /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
     /// </summary>
-    public string Original(string quote, int paragraph) => _original.GetOrAdd((quote, paragraph), k => OriginalUncached(k.Item1, k.Item2));
+    public string Original(string quote, int paragraph) => _original.GetOrAdd((quote, paragraph), static (k, self) => self.OriginalUncached(k.Item1, k.Item2), this);
 
     private string OriginalUncached(string quote, int paragraph)
     {

@@ -57,9 +57,9 @@ if (incrementalOnly)
 var bin = Path.Combine(work, "publish", OperatingSystem.IsWindows() ? "Briefing.exe" : "Briefing");
 if (publish || !File.Exists(bin))
 {
-    // for this platform: self-contained, one composite ReadyToRun image with the framework (see Briefing.csproj)
+    // for this platform: one native program, compiled ahead of time (native AOT; see Briefing.csproj)
     var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-    Console.WriteLine($"publishing src/Briefing (Release, {rid}) to {Path.Combine(work, "publish")} … (a composite ReadyToRun compile: about a minute and a half)");
+    Console.WriteLine($"publishing src/Briefing (Release, {rid}) to {Path.Combine(work, "publish")} … (a native AOT compile: about a minute)");
     var (code, _, err) = Run("dotnet", ["publish", Path.Combine(root, "src", "Briefing"), "-c", "Release", "-r", rid, "-o", Path.Combine(work, "publish"), "--nologo", "-v", "q"], root);
     if (code != 0) { Console.Error.WriteLine(err); return 1; }
 }
