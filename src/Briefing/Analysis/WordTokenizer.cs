@@ -109,6 +109,16 @@ internal static class WordTokenizer
         int i = 0;
         while (i < text.Length)
         {
+            // the common case first: an ASCII letter or digit inside or starting a word
+            char ascii = text[i];
+            if (char.IsAsciiLetterOrDigit(ascii))
+            {
+                if (start < 0) start = i;
+                sink.Append(ascii is >= 'A' and <= 'Z' ? (char)(ascii + 32) : ascii);
+                length++;
+                end = ++i;
+                continue;
+            }
             int width = char.IsSurrogatePair(text, i) ? 2 : 1;
             switch (Classify(text, i))
             {

@@ -90,4 +90,21 @@ public sealed class RadixSortTests
         Assert.Equal(expected.Select(p => p.k), (inScratch ? keys2 : keys).Take(n));
         Assert.Equal(expected.Select(p => p.v), (inScratch ? values2 : values).Take(n));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void Radix_sort_of_a_document_s_shingles_orders_them_as_a_comparison_sort_does(int n)
+    {
+        var rng = new Random(n + 3);
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++) keys[i] = i % 10 == 0 && i > 0 ? keys[i - 1] : (ulong)rng.NextInt64() * 2 + (ulong)(i & 1); // with duplicates
+        var expected = (ulong[])keys.Clone();
+        Array.Sort(expected);
+        ShingledDocument.RadixSort(keys, new ulong[n + 5]);
+        Assert.Equal(expected, keys);
+    }
 }
