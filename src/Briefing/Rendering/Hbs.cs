@@ -535,6 +535,7 @@ internal static class Hbs
         null => false,
         bool b => b,
         string s => s.Length > 0,
+        HtmlBody h => h.Length > 0,
         int i => i != 0,
         long l => l != 0,
         double d => d != 0 && !double.IsNaN(d),

@@ -21,6 +21,9 @@ public sealed class HtmlBody
 
     public static HtmlBody Empty { get; } = new("");
 
+    /// <summary>Its length in characters, as a string's (templates may test or print it).</summary>
+    public int Length => _text?.Length ?? (_utf8 is not null ? Encoding.UTF8.GetCharCount(_utf8) : _builder!.Length);
+
     internal void WriteTo(StringBuilder target, bool escape)
     {
         if (_text is not null)

@@ -105,12 +105,12 @@ public sealed class TemplateEngine
         {
             // the page may not fit: count its bytes exactly; a page larger than the buffers keep gets an array of
             // its own, which is not kept
-            // (GetByteCount does not carry the encoder's state between chunks: a surrogate pair split between two
-            // is counted as 3 bytes, not 4, so each chunk adds one byte of room)
+            // (GetByteCount does not carry the encoder's state between chunks: a high surrogate that ends a chunk is
+            // counted as nothing, and written as up to 3 bytes more than counted, so each chunk adds 3 bytes of room)
             b.Encoder.Reset();
             var length = 0;
             foreach (var chunk in b.Page.GetChunks())
-                length += b.Encoder.GetByteCount(chunk.Span, flush: false) + 1;
+                length += b.Encoder.GetByteCount(chunk.Span, flush: false) + 3;
             if (length > bytes.Length)
                 bytes = length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
         }

@@ -4,7 +4,6 @@ using Briefing.Tests.Support;
 
 namespace Briefing.Tests.Publishing;
 
-[Collection(SourceBuilds.Name)]
 public sealed class NetlifyTests
 {
     private static NetlifyConfig Config => NetlifyConfig.Parse(File.ReadAllText(Path.Combine(Repo.Root, "netlify.toml")));

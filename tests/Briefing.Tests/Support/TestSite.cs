@@ -226,13 +226,3 @@ public static class Folders
         }
     }
 }
-
-/// <summary>
-/// Tests that build src/Briefing with the dotnet CLI (the Netlify script's `dotnet run`, the native AOT publish): one at
-/// a time, as both restore into the same obj/ folder.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class SourceBuilds
-{
-    public const string Name = "builds of src/Briefing";
-}

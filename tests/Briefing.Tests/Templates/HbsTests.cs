@@ -35,6 +35,15 @@ public sealed class HbsTests
     }
 
     [Fact]
+    public void An_html_body_is_false_when_empty_and_has_a_length_as_a_string_does_however_it_is_kept()
+    {
+        foreach (var empty in new[] { new HtmlBody(""), new HtmlBody(Array.Empty<byte>()) })
+            Assert.Equal("none 0", Render("{{#if bodyHtml}}some{{else}}none{{/if}} {{bodyHtml.length}}", new { bodyHtml = empty }));
+        foreach (var full in new[] { new HtmlBody("<p>Hà Nội 😀</p>"), new HtmlBody(System.Text.Encoding.UTF8.GetBytes("<p>Hà Nội 😀</p>")) })
+            Assert.Equal("some 16 <p>Hà Nội 😀</p>", Render("{{#if bodyHtml}}some{{else}}none{{/if}} {{bodyHtml.length}} {{{bodyHtml}}}", new { bodyHtml = full }));
+    }
+
+    [Fact]
     public void Falsy_values_are_false_null_empty_zero_and_empty_lists()
     {
         var model = new { f = false, n = (string?)null, e = "", z = 0, l = Array.Empty<int>(), t = "x", one = 1, full = new[] { 1 } };
