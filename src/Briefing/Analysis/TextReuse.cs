@@ -229,24 +229,24 @@ public static class TextReuse
 
     internal const int PartitionBits = 4;
 
-    /// <summary>Arrays for sorting a partition's entries, grown as needed and kept between partitions.</summary>
+    /// <summary>
+    /// Arrays for sorting a partition's entries, kept between the partitions of one count: the entry arrays grow as
+    /// needed, <see cref="Ranges"/> has one slot per document.
+    /// </summary>
     internal sealed class SortBuffers(int entries, int documents)
     {
         public ulong[] Keys = new ulong[entries], Keys2 = new ulong[entries];
         public int[] Values = new int[entries], Values2 = new int[entries];
-        public (int From, int To)[] Ranges = new (int, int)[documents];
+        public readonly (int From, int To)[] Ranges = new (int, int)[documents];
 
-        public void Ensure(int entries, int documents)
+        public void Ensure(int entries)
         {
-            if (Keys.Length < entries)
-            {
-                var size = (int)Math.Min(Array.MaxLength, entries + (long)entries / 4);
-                Keys = new ulong[size];
-                Keys2 = new ulong[size];
-                Values = new int[size];
-                Values2 = new int[size];
-            }
-            if (Ranges.Length < documents) Ranges = new (int, int)[documents];
+            if (Keys.Length >= entries) return;
+            var size = (int)Math.Min(Array.MaxLength, entries + (long)entries / 4);
+            Keys = new ulong[size];
+            Keys2 = new ulong[size];
+            Values = new int[size];
+            Values2 = new int[size];
         }
     }
 
@@ -292,7 +292,6 @@ public static class TextReuse
     private static (Dictionary<long, int> Counts, List<ulong> Boilerplate) CountPartitionBySorting(ShingledDocument[] docs, ulong low, ulong? high, int maxDocuments, SortBuffers buffers)
     {
         int n = docs.Length;
-        buffers.Ensure(0, n);
         var ranges = buffers.Ranges;
         long sum = 0;
         for (int d = 0; d < n; d++)
@@ -301,7 +300,7 @@ public static class TextReuse
             sum += to - from;
         }
         var total = checked((int)sum);
-        buffers.Ensure(total, n);
+        buffers.Ensure(total);
         int at = 0;
         for (int d = 0; d < n; d++)
         {
@@ -458,11 +457,11 @@ public static class TextReuse
         }
     }
 
-    /// <summary>The first index of sorted <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
     /// <summary>Where a sorted array's hashes in [low, high) are (high null: to the end of the hash range).</summary>
     private static (int From, int To) PartitionRange(ulong[] sorted, ulong low, ulong? high) =>
         (LowerBound(sorted, low), high is { } h ? LowerBound(sorted, h) : sorted.Length);
 
+    /// <summary>The first index of sorted <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
     private static int LowerBound(ulong[] values, ulong value)
     {
         int lo = 0, hi = values.Length;
