@@ -101,21 +101,15 @@ public sealed class MarkdownRenderer
         return new RenderedMarkdown(utf8, paragraphs, words);
     }
 
-    /// <summary>
-    /// A builder's text as UTF-8, chunk by chunk, with one encoder (a surrogate pair may be split between two chunks;
-    /// only GetBytes carries the encoder's state from one chunk to the next, GetByteCount does not).
-    /// </summary>
+    /// <summary>A builder's text as a UTF-8 array of its exact length, encoded through this thread's scratch buffer.</summary>
     internal static byte[] Utf8(StringBuilder sb)
     {
         var encoder = t_encoder ??= new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
         var max = Encoding.UTF8.GetMaxByteCount(sb.Length);
         var scratch = t_scratch is { } kept && kept.Length >= max ? kept : new byte[Math.Max(max, 64 * 1024)];
-        encoder.Reset();
-        var at = 0;
-        foreach (var chunk in sb.GetChunks()) at += encoder.GetBytes(chunk.Span, scratch.AsSpan(at), flush: false);
-        at += encoder.GetBytes([], scratch.AsSpan(at), flush: true);
+        var written = Utf8Chunks.Encode(sb, encoder, scratch);
         t_scratch = scratch.Length <= 4 << 20 ? scratch : null; // not kept after a very large document
-        return scratch.AsSpan(0, at).ToArray();
+        return scratch.AsSpan(0, written).ToArray();
     }
 
     [ThreadStatic] private static byte[]? t_scratch;

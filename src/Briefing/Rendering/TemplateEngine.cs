@@ -114,11 +114,7 @@ public sealed class TemplateEngine
             if (length > bytes.Length)
                 bytes = length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
         }
-        var written = 0;
-        b.Encoder.Reset();
-        foreach (var chunk in b.Page.GetChunks())
-            written += b.Encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
-        written += b.Encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes.AsSpan(written), flush: true);
+        var written = Utf8Chunks.Encode(b.Page, b.Encoder, bytes);
         b.ShrinkIfLarge();
         return bytes.AsMemory(0, written);
     }
