@@ -228,7 +228,8 @@ public sealed class SiteBuilder
         {
             var files = new List<OutputFile>(assets.Files)
             {
-                new("feed.xml", Feed(planner, content, analysis, urls)),
+                // a streamed build writes the feed straight into its file (below)
+                new("feed.xml", streaming ? [] : Feed(planner, content, analysis, urls)),
                 new("sitemap.xml", Feeds.Sitemap(pages, urls)),
                 new("robots.txt", Feeds.Robots(urls)),
             };
@@ -297,7 +298,8 @@ public sealed class SiteBuilder
                     var bytes = keep[i] = utf8.ToArray();
                     session?.Write(p.OutputPath, bytes);
                 }
-                else session?.Write(p.OutputPath, utf8.Span);
+                else if (utf8.InMemory) session?.Write(p.OutputPath, utf8.Bytes);
+                else session?.Write(p.OutputPath, utf8.WriteTo);
             });
             LastReusedPages = reused;
             Stage("render");
@@ -306,7 +308,16 @@ public sealed class SiteBuilder
 
             if (session is not null)
             {
-                foreach (var f in extra) session.Write(f.Path, f.Content);
+                foreach (var f in extra)
+                {
+                    if (streaming && f.Path == "feed.xml")
+                        session.Write(f.Path, file =>
+                        {
+                            using var buffered = new BufferedStream(file, 1 << 16);
+                            Feeds.WriteAtom(buffered, content, analysis, urls);
+                        });
+                    else session.Write(f.Path, f.Content);
+                }
                 session.Commit();
                 Stage("write");
             }

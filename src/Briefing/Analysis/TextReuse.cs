@@ -40,8 +40,9 @@ public static class TextReuse
     /// their paragraph list: a one-off build makes them as each article is loaded. Used when made for the same id and
     /// shingle size; the others are made here.
     /// </param>
+    /// <param name="maxSortEntries">The most entries a partition is sorted in (see <see cref="SortPartitionBits"/>); tests make it small.</param>
     internal static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache,
-        IReadOnlyDictionary<IReadOnlyList<string>, ShingledDocument>? distinct = null)
+        IReadOnlyDictionary<IReadOnlyList<string>, ShingledDocument>? distinct = null, int maxSortEntries = MaxSortEntries)
     {
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
@@ -75,7 +76,7 @@ public static class TextReuse
         var changed = last?.Changed(shingled);
         Counts counts = last is not null && changed is not null
             ? last.Update(shingled, changed)
-            : CountSharedShingles(shingled, options, keepIndex: cache is not null);
+            : CountSharedShingles(shingled, options, keepIndex: cache is not null, maxSortEntries);
         var (pairCounts, boilerplate) = (counts.PairCounts, counts.Boilerplate);
         var involved = new bool[n];
         foreach (var key in pairCounts.Keys)
@@ -128,12 +129,16 @@ public static class TextReuse
     /// more documents, adds one to the count of each pair of those documents. The index is built
     /// in partitions of the hash range, in parallel, so only a few partitions are in memory at once.
     /// </summary>
-    private static Counts CountSharedShingles(ShingledDocument[] docs, TextReuseOptions options, bool keepIndex)
+    private static Counts CountSharedShingles(ShingledDocument[] docs, TextReuseOptions options, bool keepIndex, int maxSortEntries)
     {
-        const int Partitions = 1 << PartitionBits;
         int n = docs.Length;
         int maxDocuments = Math.Max(options.BoilerplateMinDocuments, (int)Math.Floor(options.BoilerplateDocumentFraction * n));
-        int perPartition = (int)Math.Min(int.MaxValue, docs.Sum(d => (long)d.DistinctCount) / Partitions + 16);
+        long entries = docs.Sum(d => (long)d.DistinctCount);
+        // The kept index (preview) is looked up by the top PartitionBits bits. Sorting splits a large corpus finer, so
+        // that a partition's sort buffers stay under the large-object threshold (see SortPartitionBits).
+        int bits = keepIndex ? PartitionBits : SortPartitionBits(entries, maxSortEntries);
+        int Partitions = 1 << bits;
+        int perPartition = (int)Math.Min(int.MaxValue, entries / Partitions + 16);
         var partCounts = new Dictionary<long, int>[Partitions];
         var partBoilerplate = new List<ulong>[Partitions];
         var keptIndex = keepIndex ? new Dictionary<ulong, int>[Partitions] : null;
@@ -143,8 +148,8 @@ public static class TextReuse
         var pool = new System.Collections.Concurrent.ConcurrentBag<SortBuffers>();
         Parallel.For(0, Partitions, part =>
         {
-            ulong low = (ulong)part << (64 - PartitionBits);
-            ulong? high = part == Partitions - 1 ? null : (ulong)(part + 1) << (64 - PartitionBits);
+            ulong low = (ulong)part << (64 - bits);
+            ulong? high = part == Partitions - 1 ? null : (ulong)(part + 1) << (64 - bits);
             if (!keepIndex)
             {
                 // A one-off build: the partition's (hash, document) entries, sorted by hash, give each shingle's
@@ -228,6 +233,22 @@ public static class TextReuse
     }
 
     internal const int PartitionBits = 4;
+
+    /// <summary>The most entries a partition's sort buffers are sized for: a key array of them is under 2 MB.</summary>
+    internal const int MaxSortEntries = 200_000;
+
+    /// <summary>
+    /// How finely counting by sorting splits the hash range (as a number of top bits): 16 partitions, or more while an
+    /// average partition (with its 9/8 slack) would not fit <paramref name="maxEntries"/>. Larger arrays go to the
+    /// large-object heap, where each new one can set off a full collection (N = 10,000 had 27 MB of them there, and two
+    /// full collections of about 85 ms each). Hashes are uniform, so partitions are all about the average.
+    /// </summary>
+    internal static int SortPartitionBits(long entries, int maxEntries = MaxSortEntries)
+    {
+        var bits = PartitionBits;
+        while (bits < 12 && (entries >> bits) * 9 / 8 > maxEntries) bits++;
+        return bits;
+    }
 
     /// <summary>
     /// Arrays for sorting a partition's entries, kept between the partitions of one count: the entry arrays grow as

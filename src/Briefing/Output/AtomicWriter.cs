@@ -96,6 +96,13 @@ public sealed class AtomicWriter(string outputDir)
         /// <summary>Writes one of the announced files. Thread-safe.</summary>
         public void Write(string relative, ReadOnlySpan<byte> content) => File.WriteAllBytes(Next(relative), content);
 
+        /// <summary>Writes one of the announced files with <paramref name="write"/>, which writes its bytes into the stream given (in pieces: a large file is never whole in memory). Thread-safe.</summary>
+        public void Write(string relative, Action<Stream> write)
+        {
+            using var file = new FileStream(Next(relative), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            write(file);
+        }
+
         /// <summary>Counts the file (the fault hook sees its number) and gives its path in the temporary folder.</summary>
         private string Next(string relative)
         {

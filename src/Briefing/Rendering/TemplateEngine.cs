@@ -93,30 +93,73 @@ public sealed class TemplateEngine
     }
 
     /// <summary>
-    /// As <see cref="Render"/>, as UTF-8 bytes in a buffer of the calling thread, valid until its next render: neither
-    /// the body nor the page is ever a string.
+    /// As <see cref="Render"/>, as UTF-8 in a buffer of the calling thread, valid until its next render: neither the body
+    /// nor the page is ever a string. A page too large for the buffers a thread keeps (the topic and compare pages of a
+    /// big briefing) is not encoded here: <see cref="Utf8Page.WriteTo"/> encodes it piece by piece into a file, so it is
+    /// never whole in memory as bytes either (an array of megabytes would be allocated on the large-object heap, where
+    /// each one can set off a full collection).
     /// </summary>
-    public ReadOnlyMemory<byte>? RenderUtf8(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
+    public Utf8Page? RenderUtf8(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
     {
         var b = Buffers;
+        b.ShrinkIfLarge(); // a large page that was never written
         if (!RenderInto(template, model, layoutModel, diags, b.Page.Clear())) return null;
         var bytes = b.Bytes;
         if (Encoding.UTF8.GetMaxByteCount(b.Page.Length) > bytes.Length)
         {
-            // the page may not fit: count its bytes exactly; a page larger than the buffers keep gets an array of
-            // its own, which is not kept
-            // (GetByteCount does not carry the encoder's state between chunks: a high surrogate that ends a chunk is
-            // counted as nothing, and written as up to 3 bytes more than counted, so each chunk adds 3 bytes of room)
-            b.Encoder.Reset();
-            var length = 0;
-            foreach (var chunk in b.Page.GetChunks())
-                length += b.Encoder.GetByteCount(chunk.Span, flush: false) + 3;
-            if (length > bytes.Length)
-                bytes = length <= ThreadBuffers.MaxKeptBytes ? b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))] : new byte[length];
+            // the page may not fit: count its bytes exactly (with one encoder, which carries a surrogate pair split
+            // between two chunks)
+            var length = Utf8Chunks.EncodeInPieces(b.Page, b.Encoder, bytes, to: null);
+            if (length > ThreadBuffers.MaxKeptBytes) return new Utf8Page(b, length);
+            if (length > bytes.Length) bytes = b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))];
         }
         var written = Utf8Chunks.Encode(b.Page, b.Encoder, bytes);
         b.ShrinkIfLarge();
-        return bytes.AsMemory(0, written);
+        return new Utf8Page(bytes.AsMemory(0, written));
+    }
+
+    /// <summary>
+    /// A page rendered by <see cref="RenderUtf8"/>: its UTF-8 bytes, or (a page larger than a thread keeps) its text,
+    /// encoded when it is written. Valid until the thread's next render.
+    /// </summary>
+    public readonly struct Utf8Page
+    {
+        private readonly ReadOnlyMemory<byte> _bytes;
+        private readonly ThreadBuffers? _text;
+        private readonly long _length;
+
+        internal Utf8Page(ReadOnlyMemory<byte> bytes) => (_bytes, _length) = (bytes, bytes.Length);
+
+        internal Utf8Page(ThreadBuffers text, long length) => (_text, _length) = (text, length);
+
+        /// <summary>Whether the bytes are in memory (<see cref="Bytes"/>); false for a page written piece by piece.</summary>
+        public bool InMemory => _text is null;
+
+        /// <summary>The page's bytes, when <see cref="InMemory"/>.</summary>
+        public ReadOnlySpan<byte> Bytes => _text is null ? _bytes.Span : throw new InvalidOperationException("A large page is written with WriteTo, not held in memory.");
+
+        /// <summary>How many bytes the page has.</summary>
+        public long Length => _length;
+
+        /// <summary>Writes the page's bytes to <paramref name="stream"/> (a large page in pieces of the thread's buffer).</summary>
+        public void WriteTo(Stream stream)
+        {
+            if (_text is null) stream.Write(_bytes.Span);
+            else
+            {
+                Utf8Chunks.EncodeInPieces(_text.Page, _text.Encoder, _text.Bytes, stream);
+                _text.ShrinkIfLarge();
+            }
+        }
+
+        /// <summary>The page's bytes in an array of their own.</summary>
+        public byte[] ToArray()
+        {
+            if (_text is null) return _bytes.ToArray();
+            var bytes = new byte[Length];
+            WriteTo(new MemoryStream(bytes));
+            return bytes;
+        }
     }
 
     private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, StringBuilder page)
@@ -141,7 +184,7 @@ public sealed class TemplateEngine
     }
 
     /// <summary>Each rendering thread's buffers, kept between pages so that no page grows a new one.</summary>
-    private sealed class ThreadBuffers
+    internal sealed class ThreadBuffers
     {
         public const int MaxKeptChars = 1 << 20;
         public const int MaxKeptBytes = 1 << 21;

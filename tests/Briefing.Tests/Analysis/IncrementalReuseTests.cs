@@ -64,6 +64,30 @@ public sealed class IncrementalReuseTests
         Assert.Contains(bySorting, p => p.Flagged);
         AssertSame(bySorting, TextReuse.Analyse(docs, Options, new ShingleCache()));
     }
+
+    [Fact]
+    public void Counting_by_sorting_in_finer_partitions_gives_the_same_pairs()
+    {
+        var docs = SyntheticCorpus.Generate(300, seed: 4).Documents.ToList();
+        var entries = docs.Sum(d => (long)ShingledDocument.Create(d, Options.ShingleSize, distinctOnly: true).DistinctCount);
+        // the default splits this corpus in 16; a limit of 500 entries splits it in 256 or more
+        Assert.Equal(TextReuse.PartitionBits, TextReuse.SortPartitionBits(entries));
+        Assert.True(TextReuse.SortPartitionBits(entries, 500) >= 8);
+        var coarse = TextReuse.Analyse(docs, Options);
+        Assert.Contains(coarse, p => p.Flagged);
+        AssertSame(coarse, TextReuse.Analyse(docs, Options, null, null, maxSortEntries: 500));
+    }
+
+    [Theory]
+    [InlineData(0L, 4)]
+    [InlineData(2_844_463L, 4)]
+    [InlineData(2_844_464L, 5)]
+    [InlineData(9_000_000L, 6)]
+    [InlineData(long.MaxValue / 2, 12)]
+    public void Sort_partitions_are_split_until_an_average_one_fits_the_limit(long entries, int bits)
+    {
+        Assert.Equal(bits, TextReuse.SortPartitionBits(entries));
+    }
 }
 
 public sealed class RadixSortTests

@@ -46,15 +46,47 @@ public class MarkdownRendererTests
             // 3 MB of UTF-8 (more than a thread keeps), odd-length items so that pairs land on chunk boundaries
             var items = Enumerable.Range(0, 120_000).Select(i => new string('x', i % 5) + "\U0001F600 Hà Nội " + i).ToList();
             var model = new Dictionary<string, object?> { ["items"] = items };
-            var bytes = engine.RenderUtf8("big", model, body => new Dictionary<string, object?> { ["bodyHtml"] = body }, diags)!.Value.ToArray();
+            object Layout(HtmlBody body) => new Dictionary<string, object?> { ["bodyHtml"] = body };
+            var page = engine.RenderUtf8("big", model, Layout, diags)!.Value;
+            Assert.False(page.InMemory); // encoded as it is written, never whole in memory
+            var bytes = page.ToArray();
             var expected = "<main>" + string.Concat(items.Select(i => $"<p>{i}</p>")) + "</main>";
             Assert.True(bytes.Length > 2 << 20);
+            Assert.Equal(bytes.Length, page.Length);
             Assert.Equal(expected, new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+            // written into a stream, as a build writes it into its file
+            var written = new MemoryStream();
+            engine.RenderUtf8("big", model, Layout, diags)!.Value.WriteTo(written);
+            Assert.Equal(bytes, written.ToArray());
+            // a small page after it is in memory, and whole
+            var small = engine.RenderUtf8("big", new Dictionary<string, object?> { ["items"] = new[] { "Hà Nội \U0001F600" } }, Layout, diags)!.Value;
+            Assert.True(small.InMemory);
+            Assert.Equal("<main><p>Hà Nội \U0001F600</p></main>", Encoding.UTF8.GetString(small.Bytes));
         }
         finally
         {
             Directory.Delete(theme, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(19)]
+    [InlineData(4096)]
+    public void Text_encoded_in_pieces_is_the_text_s_utf8_however_small_the_pieces(int scratch)
+    {
+        var sb = new StringBuilder(3);
+        for (var i = 0; i < 2000; i++) sb.Append(i % 3 == 0 ? "\U0001F600" : "Hà Nội ").Append(i);
+        var chunks = new List<string>();
+        foreach (var c in sb.GetChunks()) chunks.Add(c.ToString());
+        Assert.Contains(chunks, c => char.IsHighSurrogate(c[^1])); // a pair split between two chunks
+        var expected = Encoding.UTF8.GetBytes(sb.ToString());
+        var encoder = new UTF8Encoding(false).GetEncoder();
+        Assert.Equal(expected.Length, Utf8Chunks.EncodeInPieces(sb, encoder, new byte[scratch], to: null));
+        var written = new MemoryStream();
+        Assert.Equal(expected.Length, Utf8Chunks.EncodeInPieces(sb, encoder, new byte[scratch], written));
+        Assert.Equal(expected, written.ToArray());
     }
 
     [Fact]
