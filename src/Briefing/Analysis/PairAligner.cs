@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DiffPlex;
 
 namespace Briefing.Analysis;
@@ -150,8 +151,8 @@ public static class PairAligner
         var kindsB = parasB.Select(j => new DiffKind[b.Words[j].Length]).ToArray();
         DiffWords(parasA.Select(i => a.Words[i]).ToArray(), kindsA, parasB.Select(j => b.Words[j]).ToArray(), kindsB);
 
-        var spansA = parasA.Select((i, k) => ToSpans(a.Text[i], a.Words[i], kindsA[k], DiffKind.Deleted)).ToArray();
-        var spansB = parasB.Select((j, k) => ToSpans(b.Text[j], b.Words[j], kindsB[k], DiffKind.Inserted)).ToArray();
+        var spansA = parasA.Select((i, k) => ToSpans(a.Text[i], a.Spans[i], kindsA[k], DiffKind.Deleted)).ToArray();
+        var spansB = parasB.Select((j, k) => ToSpans(b.Text[j], b.Spans[j], kindsB[k], DiffKind.Inserted)).ToArray();
         int pairA = group.BeforeA.Count;
         int pairB = group.BeforeB.Count;
 
@@ -192,43 +193,44 @@ public static class PairAligner
     {
         int first = after + 1;
         int last = before - 1;
-        if (partnerAbove is int up && piecesAbove is not null)
+        if (partnerAbove is int up && piecesAbove is not null && first <= last)
         {
-            var leftAbove = LeftOver(other.Bigrams[up], side.Bigrams[after]);
-            var leftBelow = partnerBelow is int down2 ? LeftOver(other.Bigrams[down2], side.Bigrams[before]) : [];
+            var leftAbove = Except(other.Bigrams[up], side.Bigrams[after]);
+            var leftBelow = partnerBelow is int down2 ? Except(other.Bigrams[down2], side.Bigrams[before]) : [];
             while (first <= last && IsPiece(side.Bigrams[first], leftAbove, out double toAbove)
                    && toAbove >= PieceContainmentIn(side.Bigrams[first], leftBelow))
             {
-                RemoveAll(leftAbove, side.Bigrams[first]);
+                leftAbove = Except(leftAbove, side.Bigrams[first]);
                 piecesAbove.Add(first++);
             }
         }
-        if (partnerBelow is int down && piecesBelow is not null)
+        if (partnerBelow is int down && piecesBelow is not null && first <= last)
         {
-            var leftBelow = LeftOver(other.Bigrams[down], side.Bigrams[before]);
-            var below = new List<int>();
+            var leftBelow = Except(other.Bigrams[down], side.Bigrams[before]);
+            var at = piecesBelow.Count;
             while (first <= last && IsPiece(side.Bigrams[last], leftBelow, out _))
             {
-                RemoveAll(leftBelow, side.Bigrams[last]);
-                below.Add(last--);
+                leftBelow = Except(leftBelow, side.Bigrams[last]);
+                piecesBelow.Insert(at, last--);
             }
-            below.Reverse();
-            piecesBelow.AddRange(below);
         }
         return [.. Enumerable.Range(first, Math.Max(0, last - first + 1))];
+    }
 
-        static HashSet<ulong> LeftOver(HashSet<ulong> partner, HashSet<ulong> paired)
+    /// <summary>The sorted set <paramref name="from"/> without the elements of the sorted set <paramref name="these"/>.</summary>
+    private static ulong[] Except(ulong[] from, ulong[] these)
+    {
+        var shared = Shared(from, these);
+        if (shared == 0) return from;
+        var left = new ulong[from.Length - shared];
+        int i = 0, j = 0, k = 0;
+        while (i < from.Length)
         {
-            var left = new HashSet<ulong>(partner);
-            RemoveAll(left, paired);
-            return left;
+            if (j == these.Length || from[i] < these[j]) left[k++] = from[i++];
+            else if (from[i] > these[j]) j++;
+            else { i++; j++; }
         }
-
-        // ExceptWith takes any IEnumerable and so boxes the set's enumerator on every call
-        static void RemoveAll(HashSet<ulong> from, HashSet<ulong> these)
-        {
-            foreach (var x in these) from.Remove(x);
-        }
+        return left;
     }
 
     /// <summary>
@@ -237,27 +239,30 @@ public static class PairAligner
     /// <see cref="MinPieceBigrams"/> of them and they make at least
     /// <see cref="PieceContainment"/> of its own bigrams.
     /// </summary>
-    private static bool IsPiece(HashSet<ulong> piece, HashSet<ulong> leftOver, out double containment)
+    private static bool IsPiece(ulong[] piece, ulong[] leftOver, out double containment)
     {
         int shared = Shared(piece, leftOver);
-        containment = piece.Count == 0 ? 0 : (double)shared / piece.Count;
+        containment = piece.Length == 0 ? 0 : (double)shared / piece.Length;
         return shared >= MinPieceBigrams && containment >= PieceContainment;
     }
 
-    private static double PieceContainmentIn(HashSet<ulong> piece, HashSet<ulong> leftOver) =>
-        piece.Count == 0 ? 0 : (double)Shared(piece, leftOver) / piece.Count;
+    private static double PieceContainmentIn(ulong[] piece, ulong[] leftOver) =>
+        piece.Length == 0 ? 0 : (double)Shared(piece, leftOver) / piece.Length;
 
     /// <summary>Dice coefficient of two bigram sets.</summary>
-    private static double Dice(HashSet<ulong> p, HashSet<ulong> q) =>
-        p.Count == 0 || q.Count == 0 ? 0 : 2.0 * Shared(p, q) / (p.Count + q.Count);
+    private static double Dice(ulong[] p, ulong[] q) =>
+        p.Length == 0 || q.Length == 0 ? 0 : 2.0 * Shared(p, q) / (p.Length + q.Length);
 
-    /// <summary>|p ∩ q|, looking up the smaller set's bigrams in the larger.</summary>
-    private static int Shared(HashSet<ulong> p, HashSet<ulong> q)
+    /// <summary>|p ∩ q| of two sets held as sorted arrays of distinct values: one merge of the two.</summary>
+    private static int Shared(ulong[] p, ulong[] q)
     {
-        var (small, large) = p.Count <= q.Count ? (p, q) : (q, p);
-        var shared = 0;
-        foreach (var x in small)
-            if (large.Contains(x)) shared++;
+        int i = 0, j = 0, shared = 0;
+        while (i < p.Length && j < q.Length)
+        {
+            if (p[i] < q[j]) i++;
+            else if (p[i] > q[j]) j++;
+            else { shared++; i++; j++; }
+        }
         return shared;
     }
 
@@ -315,10 +320,26 @@ public static class PairAligner
     /// Word diff of the concatenated words of A's paragraphs against B's (DiffPlex), written
     /// into the per-paragraph kind arrays (Equal by default).
     /// </summary>
-    private static void DiffWords(WordToken[][] a, DiffKind[][] kindsA, WordToken[][] b, DiffKind[][] kindsB)
+    private static void DiffWords(ulong[][] a, DiffKind[][] kindsA, ulong[][] b, DiffKind[][] kindsB)
     {
-        var wordsA = a.SelectMany(p => p).Select(w => w.Word).ToArray();
-        var wordsB = b.SelectMany(p => p).Select(w => w.Word).ToArray();
+        // Each distinct word (by its hash) is handed to DiffPlex as one short string of its own: it compares words
+        // only for equality, so the result is the same as for the words themselves, without a string per word.
+        var ids = new Dictionary<ulong, int>();
+        string[] Pieces(ulong[][] paragraphs)
+        {
+            var pieces = new string[paragraphs.Sum(p => p.Length)];
+            var k = 0;
+            foreach (var paragraph in paragraphs)
+                foreach (var word in paragraph)
+                {
+                    ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, word, out var seen);
+                    if (!seen) id = ids.Count - 1;
+                    pieces[k++] = WordId(id);
+                }
+            return pieces;
+        }
+        var wordsA = Pieces(a);
+        var wordsB = Pieces(b);
         var flatA = new DiffKind[wordsA.Length];
         var flatB = new DiffKind[wordsB.Length];
         if (wordsA.Length == 0 || wordsB.Length == 0)
@@ -328,10 +349,10 @@ public static class PairAligner
         }
         else
         {
-            // Words never contain '\n', so joining and splitting on it hands DiffPlex our words.
+            // DiffPlex asks its chunker for each text's pieces: the two texts are names, the pieces are ready.
             var result = new Differ().CreateCustomDiffs(
-                string.Join('\n', wordsA), string.Join('\n', wordsB),
-                ignoreWhiteSpace: false, ignoreCase: false, chunker: s => s.Split('\n'));
+                OldText, NewText,
+                ignoreWhiteSpace: false, ignoreCase: false, chunker: s => ReferenceEquals(s, OldText) ? wordsA : wordsB);
             foreach (var block in result.DiffBlocks)
             {
                 Array.Fill(flatA, DiffKind.Deleted, block.DeleteStartA, block.DeleteCountA);
@@ -357,7 +378,31 @@ public static class PairAligner
     /// word goes with the first word, text after the last with the last, and the text between
     /// two words with them if they are of one kind, otherwise with the Equal one.
     /// </summary>
-    private static List<DiffSpan> ToSpans(string text, WordToken[] words, DiffKind[] kinds, DiffKind noWordsKind)
+    private const string OldText = "A", NewText = "B";
+
+    /// <summary>A word's stand-in for DiffPlex: a distinct short string per number, made once for the process.</summary>
+    private static string WordId(int id)
+    {
+        var ids = Volatile.Read(ref s_wordIds);
+        if (id < ids.Length) return ids[id];
+        lock (WordIdsLock)
+        {
+            ids = s_wordIds;
+            if (id >= ids.Length)
+            {
+                var more = new string[Math.Max(id + 1, ids.Length * 2)];
+                ids.CopyTo(more, 0);
+                for (int i = ids.Length; i < more.Length; i++) more[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Volatile.Write(ref s_wordIds, ids = more);
+            }
+            return ids[id];
+        }
+    }
+
+    private static string[] s_wordIds = new string[1024].Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    private static readonly object WordIdsLock = new();
+
+    private static List<DiffSpan> ToSpans(string text, WordSpan[] words, DiffKind[] kinds, DiffKind noWordsKind)
     {
         if (words.Length == 0)
         {
@@ -392,41 +437,53 @@ public static class PairAligner
     private static List<DiffSpan> WholeParagraph(DiffKind kind, string text) =>
         text.Length == 0 ? [] : [new DiffSpan(kind, text)];
 
-    /// <summary>One document's paragraphs, words and word-bigram sets.</summary>
+    /// <summary>
+    /// One document's paragraphs; each paragraph's words (normalised, as their <see cref="StableHash.Word(string)"/>
+    /// hashes: words are only compared) and where they are; and its set of word bigrams, as a sorted array of distinct values.
+    /// </summary>
     private sealed class Side
     {
         public Side(ReuseDocument doc)
         {
             Text = doc.Paragraphs.Select(p => p ?? string.Empty).ToArray();
-            Words = Array.ConvertAll(Text, WordTokenizer.Tokenize);
-            Bigrams = Array.ConvertAll(Words, BigramsOf);
+            Words = new ulong[Text.Length][];
+            Spans = new WordSpan[Text.Length][];
+            Bigrams = new ulong[Text.Length][];
+            var hashes = new List<ulong>();
+            var spans = new List<WordSpan>();
+            for (int p = 0; p < Text.Length; p++)
+            {
+                hashes.Clear();
+                spans.Clear();
+                WordTokenizer.TokenizeHashed(Text[p], hashes, spans);
+                Words[p] = [.. hashes];
+                Spans[p] = [.. spans];
+                Bigrams[p] = BigramsOf(Words[p]);
+            }
         }
 
         public string[] Text { get; }
 
-        public WordToken[][] Words { get; }
+        public ulong[][] Words { get; }
 
-        public HashSet<ulong>[] Bigrams { get; }
+        public WordSpan[][] Spans { get; }
+
+        public ulong[][] Bigrams { get; }
 
         public int Count => Text.Length;
 
         // Word bigrams, each as a 64-bit hash of its two words; a one-word paragraph is its single word.
-        private static HashSet<ulong> BigramsOf(WordToken[] words)
+        private static ulong[] BigramsOf(ulong[] words)
         {
-            var set = new HashSet<ulong>(Math.Max(1, words.Length));
-            if (words.Length == 1)
-            {
-                set.Add(Bigram(StableHash.Word(words[0].Word), 0));
-                return set;
-            }
-            var previous = words.Length > 0 ? StableHash.Word(words[0].Word) : 0;
-            for (int i = 0; i + 1 < words.Length; i++)
-            {
-                var next = StableHash.Word(words[i + 1].Word);
-                set.Add(Bigram(previous, next));
-                previous = next;
-            }
-            return set;
+            if (words.Length == 0) return [];
+            if (words.Length == 1) return [Bigram(words[0], 0)];
+            var set = new ulong[words.Length - 1];
+            for (int i = 0; i + 1 < words.Length; i++) set[i] = Bigram(words[i], words[i + 1]);
+            Array.Sort(set);
+            int distinct = 1;
+            for (int i = 1; i < set.Length; i++)
+                if (set[i] != set[distinct - 1]) set[distinct++] = set[i];
+            return distinct == set.Length ? set : set[..distinct];
         }
 
         private static ulong Bigram(ulong first, ulong second) => (first * 0x9E3779B97F4A7C15UL) ^ ((second << 31) | (second >> 33)) ^ second;
