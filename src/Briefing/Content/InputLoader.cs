@@ -122,9 +122,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private Article? ParseArticle(string path, DiagnosticBag local)
     {
         var display = files.Display(path);
-        var text = files.Read(path, local, InputFiles.MaxArticleBytes);
-        if (text is null) return null;
-        var split = FrontMatter.Parse(text, display, local);
+        var split = files.Read(path, local, InputFiles.MaxArticleBytes, text => FrontMatter.Parse(text, display, local));
         if (split is null) return null;
         var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, local);
         if (node is null && local.HasErrors) return null;
@@ -215,9 +213,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private Topic? LoadTopic(string path)
     {
         var display = files.Display(path);
-        var text = files.Read(path, diags, InputFiles.MaxDataBytes);
-        if (text is null) return null;
-        var split = FrontMatter.Parse(text, display, diags);
+        var split = files.Read(path, diags, InputFiles.MaxDataBytes, text => FrontMatter.Parse(text, display, diags));
         if (split is null) return null;
         var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, diags);
         var r = new MapReader(node, new SourcePos(display, 2, 1), "the topic's front matter", TopicKeys, diags);
