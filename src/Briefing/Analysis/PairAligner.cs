@@ -324,7 +324,7 @@ public static class PairAligner
     {
         // Each distinct word (by its hash) is handed to DiffPlex as one short string of its own: it compares words
         // only for equality, so the result is the same as for the words themselves, without a string per word.
-        var ids = new Dictionary<ulong, int>();
+        var ids = new Dictionary<ulong, int>(a.Sum(p => p.Length) + b.Sum(p => p.Length));
         string[] Pieces(ulong[][] paragraphs)
         {
             var pieces = new string[paragraphs.Sum(p => p.Length)];

@@ -213,20 +213,27 @@ public sealed partial class Planner
     /// <summary>Word spans as HTML: shared words in &lt;mark&gt;, words only one text has in &lt;del&gt;/&lt;ins&gt; with a label for screen readers.</summary>
     private static string SpansHtml(IReadOnlyList<DiffSpan> spans)
     {
-        var sb = new System.Text.StringBuilder();
+        // encoded straight into one writer per thread: only the row's HTML becomes a string
+        var w = t_spans ??= new System.IO.StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
+        var sb = w.GetStringBuilder().Clear();
         foreach (var span in spans)
         {
-            var text = System.Net.WebUtility.HtmlEncode(span.Text);
-            if (string.IsNullOrWhiteSpace(span.Text)) { sb.Append(text); continue; }
+            if (string.IsNullOrWhiteSpace(span.Text)) { System.Net.WebUtility.HtmlEncode(span.Text, w); continue; }
             sb.Append(span.Kind switch
             {
-                DiffKind.Equal => $"<mark>{text}</mark>",
-                DiffKind.Deleted => $"<del><span class=\"visually-hidden\">only here: </span>{text}</del>",
-                _ => $"<ins><span class=\"visually-hidden\">only here: </span>{text}</ins>",
+                DiffKind.Equal => "<mark>",
+                DiffKind.Deleted => "<del><span class=\"visually-hidden\">only here: </span>",
+                _ => "<ins><span class=\"visually-hidden\">only here: </span>",
             });
+            System.Net.WebUtility.HtmlEncode(span.Text, w);
+            sb.Append(span.Kind switch { DiffKind.Equal => "</mark>", DiffKind.Deleted => "</del>", _ => "</ins>" });
         }
-        return sb.ToString();
+        var html = sb.ToString();
+        if (sb.Capacity > 1 << 16) t_spans = null; // a very long paragraph's builder is not kept
+        return html;
     }
+
+    [ThreadStatic] private static System.IO.StringWriter? t_spans;
 
     /// <summary>What the article page says about shared wording with other articles.</summary>
     private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => (_reuseBySlug.GetValueOrDefault(slug) ?? [])

@@ -104,7 +104,7 @@ public sealed partial class Planner
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
-    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Paragraph(a.Slug, paragraph) + ":~:text=" + Fragment(a, paragraph, quote);
+    private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Quote(a.Slug, paragraph, quote, Fragment(a, paragraph, quote));
 
     private static string Fragment(ArticleInfo a, int paragraph, string quote) =>
         Fragments.GetValue(a.Finder, static _ => new()).GetOrAdd((quote, paragraph), static (k, finder) => Urls.TextFragment(finder.Original(k.Item1, k.Item2)), a.Finder);
@@ -168,8 +168,13 @@ public sealed partial class Planner
     /// </summary>
     private static string Json(Dictionary<string, object?> o)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer)) Write(w, o);
+        // one buffer and writer per thread, reset for each page
+        var buffer = t_jsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var w = t_jsonWriter ??= new Utf8JsonWriter(buffer);
+        w.Reset(buffer);
+        Write(w, o);
+        w.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
 
         static void Write(Utf8JsonWriter w, object? value)
@@ -191,6 +196,9 @@ public sealed partial class Planner
             }
         }
     }
+
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_jsonBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_jsonWriter;
 
     // ---- pages ----
 

@@ -37,7 +37,10 @@ public sealed class Urls
 
     public string Home => BasePath;
     public string Topic(string id) => BasePath + "topics/" + id + "/";
-    public string Article(string slug) => BasePath + "articles/" + slug + "/";
+    /// <summary>An article's URL: made once per article (pages link to an article from many places), then looked up.</summary>
+    public string Article(string slug) => _articles.GetOrAdd(slug, static (s, basePath) => basePath + "articles/" + s + "/", BasePath);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _articles = new(StringComparer.Ordinal);
     public string Source(string id) => BasePath + "sources/#" + id;
     public string Sources => BasePath + "sources/";
     public string Compare => BasePath + "compare/";
@@ -50,10 +53,14 @@ public sealed class Urls
     public string Asset(string fileName) => BasePath + "assets/" + fileName;
 
     public static string ParagraphId(int index) => "p-" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public string Paragraph(string slug, int index) => Article(slug) + "#" + ParagraphId(index);
+    public string Paragraph(string slug, int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#p-{index + 1}");
 
     /// <summary>The paragraph link plus a text fragment (<c>:~:text=</c>) so the browser highlights the quote.</summary>
-    public string Quote(string slug, int index, string quote) => Paragraph(slug, index) + ":~:text=" + TextFragment(quote);
+    public string Quote(string slug, int index, string quote) => Quote(slug, index, quote, TextFragment(quote));
+
+    /// <summary>As <see cref="Quote(string, int, string)"/>, with the quote's <see cref="TextFragment"/> made beforehand.</summary>
+    public string Quote(string slug, int index, string quote, string fragment) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#p-{index + 1}:~:text={fragment}");
 
     public static string TextFragment(string quote)
     {
