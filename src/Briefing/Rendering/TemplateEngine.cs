@@ -171,9 +171,11 @@ public sealed class TemplateEngine
         }
         try
         {
-            var body = Buffers.Body.Clear();
-            Hbs.Render(compiled, model, _env, body);
-            Hbs.Render(_layout!, layoutModel(new HtmlBody(body)), _env, page);
+            // the page's template renders where the layout prints {{{bodyHtml}}}, straight into the page
+            var body = new HtmlBody(target => Hbs.Render(compiled, model, _env, target));
+            Hbs.Render(_layout!, layoutModel(body), _env, page);
+            // a layout that does not print the body still has its template checked
+            if (!body.Rendered) Hbs.Render(compiled, model, _env, new StringBuilder());
             return true;
         }
         catch (Hbs.RenderError ex)
@@ -188,7 +190,6 @@ public sealed class TemplateEngine
     {
         public const int MaxKeptChars = 1 << 20;
         public const int MaxKeptBytes = 1 << 21;
-        public StringBuilder Body = new(16 * 1024);
         public StringBuilder Page = new(32 * 1024);
         public byte[] Bytes = new byte[64 * 1024];
         public readonly Encoder Encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
@@ -200,7 +201,6 @@ public sealed class TemplateEngine
         /// </summary>
         public void ShrinkIfLarge()
         {
-            if (Body.Capacity > MaxKeptChars) Body = new StringBuilder(16 * 1024);
             if (Page.Capacity > MaxKeptChars) Page = new StringBuilder(32 * 1024);
         }
     }
