@@ -185,7 +185,7 @@ public sealed class SiteBuilder
             Parallel.For(0, infos.Count, i =>
             {
                 var info = infos[i];
-                info.Finder.Seal(info.Summary is { } s ? s.KeyPoints.Select(k => k.Quote.Value).Concat(s.Claims.Select(c => c.Quote.Value)) : []);
+                info.Finder.Seal(info.Summary is { } s ? s.KeyPoints.Select(k => k.Quote.Value).Concat(s.Claims.Select(c => c.Quote.Value)) : [], Urls.TextFragment);
                 if (!paired.Contains(info.Slug)) infos[i] = info with { Body = info.Body with { Paragraphs = [] } };
             });
             rendered = null!;

@@ -106,7 +106,7 @@ public sealed partial class Planner
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
     private string QuoteUrl(ArticleInfo a, int paragraph, string quote) => _u.Quote(a.Slug, paragraph, quote, Fragment(a, paragraph, quote));
 
-    private static string Fragment(ArticleInfo a, int paragraph, string quote) =>
+    private static string Fragment(ArticleInfo a, int paragraph, string quote) => a.Finder.Fragment(quote, paragraph) ??
         Fragments.GetValue(a.Finder, static _ => new()).GetOrAdd((quote, paragraph), static (k, finder) => Urls.TextFragment(finder.Original(k.Item1, k.Item2)), a.Finder);
 
     /// <summary>A quote's link in a page key, without making the URL: the article, the paragraph and the text fragment.</summary>

@@ -64,35 +64,62 @@ public sealed class QuoteFinder
     }
 
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
-    public int Find(string quote) => _found.TryGetValue(quote, out var p) ? p : _found.GetOrAdd(quote, FindUncached);
+    public int Find(string quote) => _sealed is { } answers ? Sealed(answers, quote).Found
+        : _found.TryGetValue(quote, out var p) ? p : _found.GetOrAdd(quote, FindUncached);
 
     // Each quote is looked up several times (validation, topic and article pages, the compare page), and a finder is
     // kept between preview builds while its article is unchanged: answers are remembered.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _original = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _original = new();
+
+    /// <summary>A sealed finder's answers for one quote: where it is, and its characters (and link fragment) there.</summary>
+    private sealed record Answer(string Quote, int Found, string Original, string? Fragment);
 
     /// <summary>
-    /// Answers the given quotes now (<see cref="Find"/> and <see cref="Original"/> at the paragraph found) and then
-    /// lets go of the article's text: a one-off build seals each finder once the checks are done, so that the
-    /// paragraphs of thousands of articles are not kept until their pages are rendered. A sealed finder answers only
-    /// the quotes it was sealed with.
+    /// Answers the given quotes now (<see cref="Find"/> and <see cref="Original"/> at the paragraph found, and each
+    /// original's link fragment, when <paramref name="fragment"/> makes one) and then lets go of the article's text and
+    /// of the lookups: a one-off build seals each finder once the checks are done, so that what thousands of articles
+    /// keep until their pages are rendered is a few strings each. A sealed finder answers only the quotes it was
+    /// sealed with.
     /// </summary>
-    public void Seal(IEnumerable<string> quotes)
+    public void Seal(IEnumerable<string> quotes, Func<string, string>? fragment = null)
     {
-        foreach (var q in quotes) Original(q, Math.Max(0, Find(q)));
-        _sealed = true;
+        var answers = new List<Answer>();
+        foreach (var q in quotes)
+        {
+            if (answers.Exists(a => a.Quote == q)) continue;
+            var found = Find(q);
+            var original = Original(q, Math.Max(0, found));
+            answers.Add(new Answer(q, found, original, fragment?.Invoke(original)));
+        }
+        _sealed = [.. answers];
         _originals = _normalized = [];
         // every use of these is behind NotSealed()
         _joined = null!;
         _words = null!;
+        _found = null!;
+        _original = null!;
     }
 
-    private bool _sealed;
+    private Answer[]? _sealed;
+
+    private static Answer Sealed(Answer[] answers, string quote)
+    {
+        foreach (var a in answers)
+            if (ReferenceEquals(a.Quote, quote) || a.Quote == quote) return a;
+        throw NotSealedException();
+    }
+
+    private static InvalidOperationException NotSealedException() => new("This quote finder was sealed: it answers only the quotes it was sealed with.");
 
     private void NotSealed()
     {
-        if (_sealed) throw new InvalidOperationException("This quote finder was sealed: it answers only the quotes it was sealed with.");
+        if (_sealed is not null) throw NotSealedException();
     }
+
+    /// <summary>The link fragment a sealed finder made for a quote's original at that paragraph, or null (not sealed with fragments).</summary>
+    public string? Fragment(string quote, int paragraph) =>
+        _sealed is { } answers && Sealed(answers, quote) is { Fragment: { } f } a && Math.Max(0, a.Found) == paragraph ? f : null;
 
     private int FindUncached(string quote)
     {
@@ -127,7 +154,9 @@ public sealed class QuoteFinder
     /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
     /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
     /// </summary>
-    public string Original(string quote, int paragraph) => _original.GetOrAdd((quote, paragraph), static (k, self) => self.OriginalUncached(k.Item1, k.Item2), this);
+    public string Original(string quote, int paragraph) => _sealed is { } answers
+        ? Sealed(answers, quote) is var a && Math.Max(0, a.Found) == paragraph ? a.Original : throw NotSealedException()
+        : _original.GetOrAdd((quote, paragraph), static (k, self) => self.OriginalUncached(k.Item1, k.Item2), this);
 
     private string OriginalUncached(string quote, int paragraph)
     {

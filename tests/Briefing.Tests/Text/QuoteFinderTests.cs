@@ -47,12 +47,18 @@ public class QuoteFinderTests
         var open = new QuoteFinder(Paragraphs);
         var found = quotes.Select(q => (P: open.Find(q), Original: open.Original(q, Math.Max(0, open.Find(q))))).ToList();
         var sealedFinder = new QuoteFinder(Paragraphs);
-        sealedFinder.Seal(quotes);
+        Assert.Null(sealedFinder.Fragment(quotes[0], 1)); // an open finder keeps no fragments
+        sealedFinder.Seal([.. quotes, quotes[0]], original => "#" + original.Length);
         for (var i = 0; i < quotes.Length; i++)
         {
             Assert.Equal(found[i].P, sealedFinder.Find(quotes[i]));
             Assert.Equal(found[i].Original, sealedFinder.Original(quotes[i], Math.Max(0, found[i].P)));
+            // the fragment was made from the original at the paragraph found
+            Assert.Equal("#" + found[i].Original.Length, sealedFinder.Fragment(quotes[i], Math.Max(0, found[i].P)));
         }
+        // an equal string that is another object is the same quote
+        Assert.Equal(found[1].P, sealedFinder.Find(new string(quotes[1].AsSpan())));
+        Assert.Null(sealedFinder.Fragment(quotes[0], 0));
         Assert.Equal(1, found[0].P);
         Assert.Equal(-1, found[2].P);
         Assert.Throws<InvalidOperationException>(() => sealedFinder.Find("signed 14 agreements"));
