@@ -78,6 +78,19 @@ public sealed class IncrementalReuseTests
         AssertSame(coarse, TextReuse.Analyse(docs, Options, null, null, maxSortEntries: 500));
     }
 
+    [Fact]
+    public void Partition_starts_count_each_document_s_hashes_below_each_partition()
+    {
+        var docs = SyntheticCorpus.Generate(40, seed: 9).Documents.Select(d => ShingledDocument.Create(d, Options.ShingleSize, distinctOnly: true))
+            .Append(ShingledDocument.Create(new ReuseDocument("empty", []), Options.ShingleSize, distinctOnly: true)).ToArray();
+        const int bits = 6;
+        var starts = TextReuse.PartitionStarts(docs, bits);
+        Assert.Equal((1 << bits) + 1, starts.Length);
+        for (var p = 0; p <= 1 << bits; p++)
+            for (var d = 0; d < docs.Length; d++)
+                Assert.Equal(docs[d].Distinct.Count(h => (int)(h >> (64 - bits)) < p), starts[p][d]);
+    }
+
     [Theory]
     [InlineData(0L, 4)]
     [InlineData(2_844_463L, 4)]
