@@ -26,6 +26,7 @@ internal static class StableHash
     public const ulong Start = OffsetBasis;
 
     /// <summary>One more character of a word (as <see cref="Word(string)"/> does).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Add(ulong h, char c)
     {
         h = (h ^ (byte)c) * Prime;

@@ -119,6 +119,16 @@ internal static class WordTokenizer
                 end = ++i;
                 continue;
             }
+            if (ascii < 0x80)
+            {
+                // ASCII but not a letter or digit: an apostrophe or backquote is dropped, a full stop or comma may join
+                // a word, anything else separates (as Classify says)
+                if (ascii is '\'' or '`') { i++; continue; }
+                if (ascii is '.' or ',' && start >= 0 && end == i && i + 1 < text.Length && IsJoinableNeighbour(text, i)) { i++; continue; }
+                Flush(ref sink);
+                i++;
+                continue;
+            }
             int width = char.IsSurrogatePair(text, i) ? 2 : 1;
             switch (Classify(text, i))
             {

@@ -228,8 +228,12 @@ public sealed class MarkdownRenderer
         var inWord = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c)) inWord = false;
-            else if (!inWord) { inWord = true; count++; }
+            // printable ASCII first: never white space
+            if ((c > ' ' && c < '\u007F') || !char.IsWhiteSpace(c))
+            {
+                if (!inWord) { inWord = true; count++; }
+            }
+            else inWord = false;
         }
         return count;
     }
