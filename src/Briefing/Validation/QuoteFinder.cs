@@ -16,8 +16,9 @@ public sealed class QuoteFinder
     public const int MaxClosestSearches = 50;
     private const int LongArticle = 200_000;
     private int _closestSearches;
-    private Lazy<Joined> _joined;
-    private Lazy<WordIndex> _words;
+    // made on first need (a race makes the same value twice, and one is kept): no Lazy, delegate or closure per finder
+    private Joined? _joinedText;
+    private WordIndex? _wordIndex;
 
     /// <summary>The normalised paragraphs joined by spaces, and where each starts.</summary>
     private sealed record Joined(string Text, int[] Starts);
@@ -37,40 +38,56 @@ public sealed class QuoteFinder
             _normalized[i] = TextNormalizer.Normalize(_originals[i]);
             _length += _normalized[i].Length + (i > 0 ? 1 : 0);
         }
-        _joined = new(() =>
+    }
+
+    private Joined JoinedText => _joinedText ??= MakeJoined();
+
+    private Joined MakeJoined()
+    {
+        var starts = new int[_normalized.Length];
+        var offset = 0;
+        for (var i = 0; i < _normalized.Length; i++)
         {
-            var starts = new int[_normalized.Length];
-            var offset = 0;
-            for (var i = 0; i < _normalized.Length; i++)
-            {
-                starts[i] = offset;
-                offset += _normalized[i].Length + 1;
-            }
-            return new Joined(string.Join(' ', _normalized), starts);
-        });
-        _words = new(() =>
+            starts[i] = offset;
+            offset += _normalized[i].Length + 1;
+        }
+        return new Joined(string.Join(' ', _normalized), starts);
+    }
+
+    private WordIndex Words => _wordIndex ??= MakeWordIndex();
+
+    private WordIndex MakeWordIndex()
+    {
+        var words = JoinedText.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var idOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[words.Length];
+        for (var i = 0; i < words.Length; i++)
         {
-            var words = _joined.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var idOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var ids = new int[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                var k = Key(words[i]);
-                if (!idOf.TryGetValue(k, out var id)) idOf[k] = id = idOf.Count;
-                ids[i] = id;
-            }
-            return new WordIndex(words, ids, idOf, new HashSet<string>(words, StringComparer.Ordinal));
-        });
+            var k = Key(words[i]);
+            if (!idOf.TryGetValue(k, out var id)) idOf[k] = id = idOf.Count;
+            ids[i] = id;
+        }
+        return new WordIndex(words, ids, idOf, new HashSet<string>(words, StringComparer.Ordinal));
     }
 
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
-    public int Find(string quote) => _sealed is { } answers ? Sealed(answers, quote).Found
-        : _found.TryGetValue(quote, out var p) ? p : _found.GetOrAdd(quote, FindUncached);
+    public int Find(string quote)
+    {
+        if (_sealed is { } answers) return Sealed(answers, quote).Found;
+        var memo = _found ?? Interlocked.CompareExchange(ref _found, new Dictionary<string, int>(StringComparer.Ordinal), null) ?? _found!;
+        lock (memo)
+            if (memo.TryGetValue(quote, out var known)) return known;
+        var p = FindUncached(quote);
+        lock (memo) memo.TryAdd(quote, p);
+        return p;
+    }
 
     // Each quote is looked up several times (validation, topic and article pages, the compare page), and a finder is
-    // kept between preview builds while its article is unchanged: answers are remembered.
-    private System.Collections.Concurrent.ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
-    private System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _original = new();
+    // kept between preview builds while its article is unchanged: answers are remembered, in dictionaries made on first
+    // use and locked while read or written (thousands of finders live through a build: a concurrent dictionary is a
+    // dozen objects each).
+    private Dictionary<string, int>? _found;
+    private Dictionary<(string, int), string>? _original;
 
     /// <summary>A sealed finder's answers for one quote: where it is, and its characters (and link fragment) there.</summary>
     private sealed record Answer(string Quote, int Found, string Original, string? Fragment);
@@ -95,10 +112,10 @@ public sealed class QuoteFinder
         _sealed = [.. answers];
         _originals = _normalized = [];
         // every use of these is behind NotSealed()
-        _joined = null!;
-        _words = null!;
-        _found = null!;
-        _original = null!;
+        _joinedText = null;
+        _wordIndex = null;
+        _found = null;
+        _original = null;
     }
 
     private Answer[]? _sealed;
@@ -134,7 +151,7 @@ public sealed class QuoteFinder
             var tokens = q.Split(' ');
             if (tokens.Length > 2)
             {
-                var set = _words.Value.WordSet;
+                var set = Words.WordSet;
                 for (var t = 1; t < tokens.Length - 1; t++)
                     if (!set.Contains(tokens[t])) return -1;
             }
@@ -143,7 +160,7 @@ public sealed class QuoteFinder
             if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
         // a quote that spans paragraphs
         if (_normalized.Length < 2) return -1;
-        var joined = _joined.Value;
+        var joined = JoinedText;
         var at = joined.Text.IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return -1;
         var p = Array.BinarySearch(joined.Starts, at);
@@ -154,9 +171,16 @@ public sealed class QuoteFinder
     /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
     /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
     /// </summary>
-    public string Original(string quote, int paragraph) => _sealed is { } answers
-        ? Sealed(answers, quote) is var a && Math.Max(0, a.Found) == paragraph ? a.Original : throw NotSealedException()
-        : _original.GetOrAdd((quote, paragraph), static (k, self) => self.OriginalUncached(k.Item1, k.Item2), this);
+    public string Original(string quote, int paragraph)
+    {
+        if (_sealed is { } answers) return Sealed(answers, quote) is var a && Math.Max(0, a.Found) == paragraph ? a.Original : throw NotSealedException();
+        var memo = _original ?? Interlocked.CompareExchange(ref _original, [], null) ?? _original!;
+        lock (memo)
+            if (memo.TryGetValue((quote, paragraph), out var known)) return known;
+        var original = OriginalUncached(quote, paragraph);
+        lock (memo) memo.TryAdd((quote, paragraph), original);
+        return original;
+    }
 
     private string OriginalUncached(string quote, int paragraph)
     {
@@ -189,7 +213,7 @@ public sealed class QuoteFinder
         if (Interlocked.Increment(ref _closestSearches) > MaxClosestSearches) return null;
         var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
         if (qWords.Count == 0 || _length == 0) return "";
-        var index = _words.Value;
+        var index = Words;
         var words = index.Words;
         var ids = index.KeyIds;
         // the quote's words as small local numbers; every other word of the article is -1
