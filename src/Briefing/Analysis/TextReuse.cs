@@ -78,20 +78,42 @@ public static class TextReuse
             ? last.Update(shingled, changed)
             : CountSharedShingles(shingled, options, keepIndex: cache is not null, maxSortEntries);
         var (pairCounts, boilerplate) = (counts.PairCounts, counts.Boilerplate);
-        var involved = new bool[n];
-        foreach (var key in pairCounts.Keys)
-        {
-            involved[(int)(key / n)] = true;
-            involved[(int)(key % n)] = true;
-        }
-        Parallel.For(0, n, d =>
-        {
-            if (shingled[d].DistinctOnly) shingled[d] = involved[d] ? ShingledDocument.Create(sorted[d], options.ShingleSize) : shingled[d];
-        });
-
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();
         Array.Sort(keys);
+
+        // Passages need a document's shingles with their positions, made again for the documents of the pairs that
+        // share enough. The preview keeps them (in its cache, through `shingled`). A one-off build makes each when its
+        // first pair needs it and lets it go after its last, so they are never all in memory at once (N = 10,000: a
+        // thousand documents, about 50 MB, held while the checks' data was still live).
+        var uses = new int[n];
+        foreach (var key in keys)
+        {
+            if (pairCounts[key] < options.PassageMinSharedShingles) continue;
+            uses[(int)(key / n)]++;
+            uses[(int)(key % n)]++;
+        }
+        var full = cache is null ? new ShingledDocument?[n] : null;
+        if (full is null)
+        {
+            Parallel.For(0, n, d =>
+            {
+                if (shingled[d].DistinctOnly && uses[d] > 0) shingled[d] = ShingledDocument.Create(sorted[d], options.ShingleSize);
+            });
+        }
+        ShingledDocument Positions(int d)
+        {
+            if (full is null) return shingled[d];
+            var made = Volatile.Read(ref full[d]);
+            if (made is not null) return made;
+            var fresh = ShingledDocument.Create(sorted[d], options.ShingleSize);
+            return Interlocked.CompareExchange(ref full[d], fresh, null) ?? fresh;
+        }
+        void Done(int d)
+        {
+            if (full is not null && Interlocked.Decrement(ref uses[d]) == 0) Volatile.Write(ref full[d], null);
+        }
+
         var pairs = new ReusePair[keys.Length];
         Parallel.For(0, keys.Length, k =>
         {
@@ -110,9 +132,13 @@ public static class TextReuse
             double inB = docA.DistinctCount == 0 ? 0 : (double)shared / docA.DistinctCount;
             double inA = docB.DistinctCount == 0 ? 0 : (double)shared / docB.DistinctCount;
             bool flagged = shared >= options.MinSharedShinglesToFlag && Math.Max(inB, inA) >= options.FlagThreshold;
-            IReadOnlyList<SharedPassage> passages = shared >= options.PassageMinSharedShingles
-                ? FindPassages(docA, docB, options.ShingleSize, boilerplate)
-                : [];
+            IReadOnlyList<SharedPassage> passages = [];
+            if (shared >= options.PassageMinSharedShingles)
+            {
+                passages = FindPassages(Positions(a), Positions(b), options.ShingleSize, boilerplate);
+                Done(a);
+                Done(b);
+            }
             pairs[k] = new ReusePair(docA.Source.Id, docB.Source.Id, inB, inA, shared, flagged, passages);
         });
         if (cache is not null && counts.Index is not null)
