@@ -100,15 +100,29 @@ public sealed class SiteBuilder
         MarkdownRenderer? markdown = null; // the one pipeline of the build, made once site.yml is read
         var loader = new InputLoader(files, diags, _cache)
         {
-            ArticleStep = early is null ? null : site =>
+            ArticleStep = early is null ? null : (site, summaries) =>
             {
                 var md = markdown = new MarkdownRenderer(site.AllowHtml);
+                // the quotes the checks will look up in each article, in their order (every summary of its slug)
+                var checks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var s in summaries)
+                {
+                    if (!checks.TryGetValue(s.Slug, out var quotes)) checks[s.Slug] = quotes = [];
+                    quotes.AddRange(s.KeyPoints.Select(k => k.Quote.Value));
+                    quotes.AddRange(s.Claims.Select(c => c.Quote.Value));
+                }
                 return a =>
                 {
                     var body = md.Render(a.Body, anchorParagraphs: true, a.Pos.File, a.BodyLine, diags);
                     var slim = a with { Body = "" };
-                    early[slim] = (body, new QuoteFinder(body.Paragraphs));
-                    shingles![body.Paragraphs] = ShingledDocument.Create(new ReuseDocument(slim.Slug, body.Paragraphs), TextReuseOptions.Default.ShingleSize, distinctOnly: true);
+                    // The quote finder answers the summary's quotes now (and finds the closest passage to each missing
+                    // one, for the checks' messages), then lets go of the text; the paragraphs are kept packed until
+                    // text reuse and the pair pages have used them.
+                    var finder = new QuoteFinder(body.Paragraphs);
+                    finder.Seal(checks.GetValueOrDefault(a.Slug) ?? [], Urls.TextFragment, forChecks: true);
+                    var packed = PackedParagraphs.Pack(body.Paragraphs);
+                    shingles![packed] = ShingledDocument.Create(new ReuseDocument(slim.Slug, packed), TextReuseOptions.Default.ShingleSize, distinctOnly: true, text: body.Paragraphs);
+                    early[slim] = (body with { Paragraphs = packed }, finder);
                     return slim;
                 };
             },
@@ -179,13 +193,12 @@ public sealed class SiteBuilder
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
         if (streaming)
         {
-            // Once the checks are done, a one-off build keeps an article's paragraphs only if a pair page aligns its
-            // text (about 100 MB at N = 10,000 are let go): each quote finder keeps the answers for its summary's quotes.
+            // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
+            // aligns its text. Its quote finder was sealed when it was loaded.
             var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B]).ToHashSet(StringComparer.Ordinal);
             Parallel.For(0, infos.Count, i =>
             {
                 var info = infos[i];
-                info.Finder.Seal(info.Summary is { } s ? s.KeyPoints.Select(k => k.Quote.Value).Concat(s.Claims.Select(c => c.Quote.Value)) : [], Urls.TextFragment);
                 if (!paired.Contains(info.Slug)) infos[i] = info with { Body = info.Body with { Paragraphs = [] } };
             });
             rendered = null!;

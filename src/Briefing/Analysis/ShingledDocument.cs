@@ -68,9 +68,10 @@ internal sealed class ShingledDocument
     public bool DistinctOnly { get; private init; }
 
     /// <param name="distinctOnly">Compute only the distinct shingles (for counting shared shingles), not their positions.</param>
-    public static ShingledDocument Create(ReuseDocument doc, int shingleSize, bool distinctOnly = false)
+    /// <param name="text">With <paramref name="distinctOnly"/>: the paragraphs to read, when the document's own list is a copy of them that is costly to read (<see cref="Rendering.PackedParagraphs"/>).</param>
+    public static ShingledDocument Create(ReuseDocument doc, int shingleSize, bool distinctOnly = false, IReadOnlyList<string>? text = null)
     {
-        if (distinctOnly) return CreateDistinctOnly(doc, shingleSize);
+        if (distinctOnly) return CreateDistinctOnly(doc, text ?? doc.Paragraphs, shingleSize);
         var words = new WordSpan[doc.Paragraphs.Count][];
         var wordHashes = new ulong[doc.Paragraphs.Count][];
         var hashBuffer = new List<ulong>();
@@ -162,13 +163,13 @@ internal sealed class ShingledDocument
     }
 
     /// <summary>Only the distinct shingle hashes, in increasing order: one array per document, nothing per paragraph.</summary>
-    private static ShingledDocument CreateDistinctOnly(ReuseDocument doc, int shingleSize)
+    private static ShingledDocument CreateDistinctOnly(ReuseDocument doc, IReadOnlyList<string> text, int shingleSize)
     {
         var wordHashes = t_wordHashes ??= [];
         var spans = t_spans ??= [];
         var all = t_shingles ??= [];
         all.Clear();
-        foreach (var paragraph in doc.Paragraphs)
+        foreach (var paragraph in text)
         {
             wordHashes.Clear();
             spans.Clear();

@@ -18,10 +18,11 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
 
     /// <summary>
-    /// Given the site's settings, a step each article goes through as soon as it is parsed, on the thread that parsed
-    /// it; what it returns is the article loaded. A one-off build renders the Markdown there and drops the source.
+    /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
+    /// through as soon as it is parsed, on the thread that parsed it; what it returns is the article loaded. A one-off
+    /// build renders the Markdown there, answers the summary's quotes and drops the source.
     /// </summary>
-    public Func<SiteConfig, Func<Article, Article>>? ArticleStep { get; init; }
+    public Func<SiteConfig, IReadOnlyList<Summary>, Func<Article, Article>>? ArticleStep { get; init; }
 
     public SiteContent? Load()
     {
@@ -39,7 +40,6 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         }
 
         var site = LoadSite(sitePath);
-        var step = ArticleStep?.Invoke(site);
         // the files read one by one (topics, sources and the lists: claims.yml alone is 250 KB at N = 10,000) are read
         // on a core of their own while the articles and summaries are read on all of them
         var rest = Task.Run(() => (
@@ -48,8 +48,19 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Claims: LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", (l, n) => l.ReadClaim(n)),
             Timeline: LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", (l, n) => l.ReadEvent(n)),
             Glossary: LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n))));
-        var articles = LoadParallel<Article>(articlePaths, step is null ? LoadArticle : path => LoadArticle(path) is { } a ? step(a) : null);
-        var summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+        List<Summary> summaries;
+        List<Article> articles;
+        if (ArticleStep is { } makeStep)
+        {
+            summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+            var step = makeStep(site, summaries);
+            articles = LoadParallel<Article>(articlePaths, path => LoadArticle(path) is { } a ? step(a) : null);
+        }
+        else
+        {
+            articles = LoadParallel<Article>(articlePaths, LoadArticle);
+            summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+        }
         var (topics, sources, claims, timeline, glossary) = rest.GetAwaiter().GetResult();
 
         return new SiteContent

@@ -13,6 +13,9 @@ public sealed class QuoteFinder
     private string[] _normalized;
     private readonly int _length;
 
+    /// <summary>Whether the finder was sealed (<see cref="Seal"/>).</summary>
+    public bool IsSealed => _sealed is not null;
+
     public const int MaxClosestSearches = 50;
     private const int LongArticle = 200_000;
     private int _closestSearches;
@@ -89,8 +92,15 @@ public sealed class QuoteFinder
     private Dictionary<string, int>? _found;
     private Dictionary<(string, int), string>? _original;
 
-    /// <summary>A sealed finder's answers for one quote: where it is, and its characters (and link fragment) there.</summary>
-    private sealed record Answer(string Quote, int Found, string Original, string? Fragment);
+    /// <summary>
+    /// A sealed finder's answers for one quote: where it is, its characters (and link fragment) there, and, when it
+    /// was sealed for the checks, the closest passage for each time the checks will ask (a missing quote may be asked
+    /// twice, and only the first <see cref="MaxClosestSearches"/> searches of an article find one).
+    /// </summary>
+    private sealed record Answer(string Quote, int Found, string Original, string? Fragment)
+    {
+        public Queue<string?>? Closest { get; set; }
+    }
 
     /// <summary>
     /// Answers the given quotes now (<see cref="Find"/> and <see cref="Original"/> at the paragraph found, and each
@@ -99,15 +109,23 @@ public sealed class QuoteFinder
     /// keep until their pages are rendered is a few strings each. A sealed finder answers only the quotes it was
     /// sealed with.
     /// </summary>
-    public void Seal(IEnumerable<string> quotes, Func<string, string>? fragment = null)
+    /// <param name="forChecks">
+    /// The quotes are those the checks will look up, in their order: each missing one's closest passage is found now,
+    /// in that order, so that <see cref="Closest"/> gives the checks the same passages (and the same limit) as before.
+    /// </param>
+    public void Seal(IEnumerable<string> quotes, Func<string, string>? fragment = null, bool forChecks = false)
     {
         var answers = new List<Answer>();
         foreach (var q in quotes)
         {
-            if (answers.Exists(a => a.Quote == q)) continue;
-            var found = Find(q);
-            var original = Original(q, Math.Max(0, found));
-            answers.Add(new Answer(q, found, original, fragment?.Invoke(original)));
+            var answer = answers.Find(a => a.Quote == q);
+            if (answer is null)
+            {
+                var found = Find(q);
+                var original = Original(q, Math.Max(0, found));
+                answers.Add(answer = new Answer(q, found, original, fragment?.Invoke(original)));
+            }
+            if (forChecks && answer.Found < 0) (answer.Closest ??= new()).Enqueue(Closest(q));
         }
         _sealed = [.. answers];
         _originals = _normalized = [];
@@ -209,7 +227,8 @@ public sealed class QuoteFinder
     /// </remarks>
     public string? Closest(string quote)
     {
-        NotSealed();
+        if (_sealed is { } answers)
+            return Sealed(answers, quote).Closest is { Count: > 0 } passages ? passages.Dequeue() : throw NotSealedException();
         if (Interlocked.Increment(ref _closestSearches) > MaxClosestSearches) return null;
         var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
         if (qWords.Count == 0 || _length == 0) return "";

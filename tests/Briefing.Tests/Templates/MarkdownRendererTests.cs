@@ -99,3 +99,26 @@ public class MarkdownRendererTests
         Assert.Equal("<p id=\"p-1\">One <em>short</em> paragraph. <a class=\"pilcrow\" href=\"#p-1\" aria-label=\"Link to paragraph 1\">¶</a></p>\n", Encoding.UTF8.GetString(small));
     }
 }
+
+public class PackedParagraphsTests
+{
+    [Fact]
+    public void Packed_paragraphs_read_back_as_the_same_strings()
+    {
+        string[] paragraphs = ["Hà Nội and Běijīng \U0001F1FB\U0001F1F3, “quoted” — dashes", "", "plain ASCII", "最后一段"];
+        var packed = PackedParagraphs.Pack(paragraphs);
+        Assert.IsType<PackedParagraphs>(packed);
+        Assert.Equal(paragraphs.Length, packed.Count);
+        Assert.Equal(paragraphs, packed);
+        for (var i = 0; i < paragraphs.Length; i++) Assert.Equal(paragraphs[i], packed[i]);
+    }
+
+    [Fact]
+    public void Paragraphs_that_would_not_survive_packing_are_kept_as_they_are()
+    {
+        string[] paragraphs = ["fine", "a lone \uD83D surrogate"];
+        Assert.Same(paragraphs, PackedParagraphs.Pack(paragraphs));
+        var none = Array.Empty<string>();
+        Assert.Same(none, PackedParagraphs.Pack(none));
+    }
+}

@@ -65,4 +65,20 @@ public class QuoteFinderTests
         Assert.Throws<InvalidOperationException>(() => sealedFinder.Original(quotes[0], 2));
         Assert.Throws<InvalidOperationException>(() => sealedFinder.Closest("signed 14 agreements"));
     }
+
+    [Fact]
+    public void A_finder_sealed_for_the_checks_gives_each_missing_quote_s_closest_passage_as_an_open_finder_does()
+    {
+        // the checks' order: a missing quote asked twice, an article's searches limited to MaxClosestSearches
+        var quotes = new List<string> { "signed 15 agreements", "both sides agreed", "signed 15 agreements" };
+        quotes.AddRange(Enumerable.Range(0, QuoteFinder.MaxClosestSearches).Select(i => $"missing words number {i}"));
+        var open = new QuoteFinder(Paragraphs);
+        var expected = quotes.Where(q => open.Find(q) < 0).Select(q => (q, open.Closest(q))).ToList();
+        Assert.Contains(expected, e => e.Item2 is null); // past the limit
+        Assert.NotNull(expected[0].Item2);
+        var sealedFinder = new QuoteFinder(Paragraphs);
+        sealedFinder.Seal(quotes, forChecks: true);
+        foreach (var (q, closest) in expected) Assert.Equal(closest, sealedFinder.Closest(q));
+        Assert.Throws<InvalidOperationException>(() => sealedFinder.Closest(quotes[0])); // asked once more than the checks ask
+    }
 }
