@@ -222,18 +222,39 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static int CountWords(string text)
+    internal static int CountWords(string text)
     {
+        // A word starts at a character that is not white space after one that is (or at the start). Eight characters
+        // at a time while they are ASCII, where white space is tab to carriage return, and space.
         var count = 0;
-        var inWord = false;
-        foreach (var c in text)
+        var afterSpace = true;
+        var span = text.AsSpan();
+        var i = 0;
+        if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
+            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(span);
+            for (; i + 8 <= chars.Length; i += 8)
+            {
+                var v = System.Runtime.Intrinsics.Vector128.Create(chars.Slice(i, 8));
+                if (!System.Runtime.Intrinsics.Vector128.LessThanAll(v, System.Runtime.Intrinsics.Vector128.Create((ushort)0x80))) break;
+                var ws = System.Runtime.Intrinsics.Vector128.Equals(v, System.Runtime.Intrinsics.Vector128.Create((ushort)' '))
+                    | System.Runtime.Intrinsics.Vector128.LessThanOrEqual(v - System.Runtime.Intrinsics.Vector128.Create((ushort)9), System.Runtime.Intrinsics.Vector128.Create((ushort)4));
+                var spaces = System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(ws); // bit k: character k is white space
+                var before = (spaces << 1) | (afterSpace ? 1u : 0u); // bit k: the character before k is white space
+                count += System.Numerics.BitOperations.PopCount(~spaces & before & 0xFF);
+                afterSpace = (spaces & 0x80) != 0;
+            }
+        }
+        for (; i < span.Length; i++)
+        {
+            var c = span[i];
             // printable ASCII first: never white space
             if ((c > ' ' && c < '\u007F') || !char.IsWhiteSpace(c))
             {
-                if (!inWord) { inWord = true; count++; }
+                if (afterSpace) count++;
+                afterSpace = false;
             }
-            else inWord = false;
+            else afterSpace = true;
         }
         return count;
     }

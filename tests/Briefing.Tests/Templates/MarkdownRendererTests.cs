@@ -122,3 +122,39 @@ public class PackedParagraphsTests
         Assert.Same(none, PackedParagraphs.Pack(none));
     }
 }
+
+public class WordCountTests
+{
+    private static int Reference(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) inWord = false;
+            else if (!inWord) { inWord = true; count++; }
+        }
+        return count;
+    }
+
+    [Fact]
+    public void Words_are_counted_as_runs_between_white_space_in_any_text()
+    {
+        var rng = new Random(3);
+        const string alphabet = "ab  \t\n\r\u000B\u000C\u001Fxyz.,Hà\u00A0\u2003\u0085é";
+        for (var n = 0; n < 2000; n++)
+        {
+            var text = new string(Enumerable.Range(0, rng.Next(0, 70)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            Assert.Equal(Reference(text), MarkdownRenderer.CountWords(text));
+        }
+        const string asciiOnly = "ab \t\n\r\u000B\u000C\u001F\u007Fx.";
+        for (var n = 0; n < 2000; n++)
+        {
+            var text = new string(Enumerable.Range(0, rng.Next(0, 70)).Select(_ => asciiOnly[rng.Next(asciiOnly.Length)]).ToArray());
+            Assert.Equal(Reference(text), MarkdownRenderer.CountWords(text));
+        }
+        var ascii = string.Join(" ", Enumerable.Range(0, 500).Select(i => new string('w', 1 + i % 9)));
+        Assert.Equal(500, MarkdownRenderer.CountWords(ascii));
+        Assert.Equal(500, MarkdownRenderer.CountWords("  " + ascii + "\n"));
+    }
+}
