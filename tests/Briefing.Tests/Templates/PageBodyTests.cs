@@ -32,24 +32,17 @@ public sealed class PageBodyTests : IDisposable
         Assert.Equal($"<h1>T</h1>[{body.Length}]<main>{body}</main><pre>&lt;p&gt;Hà &amp;lt;b&amp;gt;Nội&amp;lt;/b&amp;gt;&lt;/p&gt;</pre>{body}", html);
     }
 
-    [Fact]
-    public void An_error_in_the_page_template_is_reported_even_when_the_layout_does_not_print_the_body()
+    [Theory]
+    [InlineData("<h1>{{title}}</h1>", "<p>{{missing}}</p>", 1)] // a layout that never prints the body
+    [InlineData("<h1>{{title}}</h1>\n<main>{{{bodyHtml}}}</main>", "<p>ok</p>\n<p>{{missing}}</p>", 2)]
+    public void An_error_in_the_page_template_is_reported_at_its_place_in_the_page_template(string layout, string page, int line)
     {
-        var (html, diags) = Render("<h1>{{title}}</h1>", "<p>{{missing}}</p>", new { name = "x" });
+        var (html, diags) = Render(layout, page, new { name = "x" });
         Assert.Null(html);
         var d = Assert.Single(diags.Sorted());
         Assert.Equal("BRF080", d.Code);
         Assert.EndsWith("pages/p.hbs", d.File);
+        Assert.Equal(line, d.Line);
         Assert.Contains("missing", d.Message);
-    }
-
-    [Fact]
-    public void An_error_in_the_page_template_names_the_page_template_not_the_layout()
-    {
-        var (html, diags) = Render("<h1>{{title}}</h1>\n<main>{{{bodyHtml}}}</main>", "<p>ok</p>\n<p>{{missing}}</p>", new { name = "x" });
-        Assert.Null(html);
-        var d = Assert.Single(diags.Sorted());
-        Assert.EndsWith("pages/p.hbs", d.File);
-        Assert.Equal(2, d.Line);
     }
 }
