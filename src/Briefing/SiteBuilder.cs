@@ -284,17 +284,28 @@ public sealed class SiteBuilder
             }
             var failed = 0;
             // A streamed build writes its feed (7 MB at N = 10,000) as one more item of the render, on whichever core is
-            // free, rather than alone after it
-            var feedFirst = streaming && session is not null ? 1 : 0;
+            // free, rather than alone after it; `check` makes it too, and throws it away, so that both fail alike. What
+            // the feed throws is thrown after the loop, as it was when the feed was made after the pages.
+            var feedFirst = streaming ? 1 : 0;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? feedFailed = null;
             Parallel.For(0, pages.Length + feedFirst, item =>
             {
                 if (item < feedFirst)
                 {
-                    session!.Write("feed.xml", file =>
+                    try
                     {
-                        using var buffered = new BufferedStream(file, 1 << 16);
-                        Feeds.WriteAtom(buffered, content, analysis, urls);
-                    });
+                        if (session is null) Feeds.WriteAtom(Stream.Null, content, analysis, urls);
+                        else
+                            session.Write("feed.xml", file =>
+                            {
+                                using var buffered = new BufferedStream(file, 1 << 16);
+                                Feeds.WriteAtom(buffered, content, analysis, urls);
+                            });
+                    }
+                    catch (Exception ex)
+                    {
+                        feedFailed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                    }
                     return;
                 }
                 var i = item - feedFirst;
@@ -332,6 +343,7 @@ public sealed class SiteBuilder
                 else session?.Write(p.OutputPath, utf8.WriteTo);
             });
             LastReusedPages = reused;
+            feedFailed?.Throw();
             Stage("render");
             if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
             extra ??= Extra();

@@ -175,7 +175,9 @@ public sealed partial class Planner
         w.Reset(buffer);
         Write(w, o);
         w.Flush();
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 1 << 16) (t_jsonBuffer, t_jsonWriter) = (null, null); // not kept after a very large one
+        return json;
 
         static void Write(Utf8JsonWriter w, object? value)
         {

@@ -26,12 +26,16 @@ public sealed class HtmlBody
     /// <summary>Whether a body rendered where it is printed has been printed (or measured).</summary>
     internal bool Rendered { get; private set; }
 
+    // rendered apart once, for a layout that tests, measures or escapes the body
+    private StringBuilder? _apart;
+
     private StringBuilder RenderApart()
     {
+        if (_apart is { } done) return done;
         var sb = new StringBuilder();
         _render!(sb);
         Rendered = true;
-        return sb;
+        return _apart = sb;
     }
 
     public static HtmlBody Empty { get; } = new("");

@@ -169,17 +169,25 @@ public sealed class TemplateEngine
             diags.Error(Codes.TemplateError, SourcePos.FileOnly($"{_themeDisplay}/pages/{template}.hbs"), $"The theme has no template pages/{template}.hbs. Add it.");
             return false;
         }
+        // the page's template renders where the layout prints {{{bodyHtml}}}, straight into the page
+        var body = new HtmlBody(target => Hbs.Render(compiled, model, _env, target));
         try
         {
-            // the page's template renders where the layout prints {{{bodyHtml}}}, straight into the page
-            var body = new HtmlBody(target => Hbs.Render(compiled, model, _env, target));
             Hbs.Render(_layout!, layoutModel(body), _env, page);
             // a layout that does not print the body still has its template checked
             if (!body.Rendered) Hbs.Render(compiled, model, _env, new StringBuilder());
             return true;
         }
-        catch (Hbs.RenderError ex)
+        catch (Hbs.RenderError error)
         {
+            // The page's own template is checked as if it had been rendered first (as it was before it rendered
+            // inside the layout): when it has an error, that is the one reported, not the layout's.
+            var ex = error;
+            if (!body.Rendered)
+            {
+                try { Hbs.Render(compiled, model, _env, new StringBuilder()); }
+                catch (Hbs.RenderError pageError) { ex = pageError; }
+            }
             diags.Error(Codes.TemplateError, new SourcePos(ex.Template, ex.Line, ex.Column), $"Template error: {ex.Message}. Fix the template here (theme templates see only the view model's fields).");
             return false;
         }

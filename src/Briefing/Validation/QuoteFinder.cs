@@ -116,18 +116,19 @@ public sealed class QuoteFinder
     public void Seal(IEnumerable<string> quotes, Func<string, string>? fragment = null, bool forChecks = false)
     {
         var answers = new List<Answer>();
+        var byQuote = new Dictionary<string, Answer>(StringComparer.Ordinal);
         foreach (var q in quotes)
         {
-            var answer = answers.Find(a => a.Quote == q);
-            if (answer is null)
+            if (!byQuote.TryGetValue(q, out var answer))
             {
                 var found = Find(q);
                 var original = Original(q, Math.Max(0, found));
-                answers.Add(answer = new Answer(q, found, original, fragment?.Invoke(original)));
+                answers.Add(byQuote[q] = answer = new Answer(q, found, original, fragment?.Invoke(original)));
             }
             if (forChecks && answer.Found < 0) (answer.Closest ??= new()).Enqueue(Closest(q));
         }
         _sealed = [.. answers];
+        _sealedIndex = answers.Count > SealedScanLimit ? byQuote : null;
         _originals = _normalized = [];
         // every use of these is behind NotSealed()
         _joinedText = null;
@@ -137,9 +138,13 @@ public sealed class QuoteFinder
     }
 
     private Answer[]? _sealed;
+    // a summary of many quotes (a hostile one may have thousands) is looked up by a dictionary, a usual one by a scan
+    private Dictionary<string, Answer>? _sealedIndex;
+    private const int SealedScanLimit = 16;
 
-    private static Answer Sealed(Answer[] answers, string quote)
+    private Answer Sealed(Answer[] answers, string quote)
     {
+        if (_sealedIndex is { } index) return index.TryGetValue(quote, out var found) ? found : throw NotSealedException();
         foreach (var a in answers)
             if (ReferenceEquals(a.Quote, quote) || a.Quote == quote) return a;
         throw NotSealedException();

@@ -45,4 +45,21 @@ public sealed class PageBodyTests : IDisposable
         Assert.Equal(line, d.Line);
         Assert.Contains("missing", d.Message);
     }
+
+    [Fact]
+    public void When_the_layout_and_the_page_template_both_fail_the_page_template_s_error_is_reported()
+    {
+        // the layout fails before it prints the body: the page's template is still checked first, as it always was
+        var (html, diags) = Render("<title>{{noSuchField}}</title>\n<main>{{{bodyHtml}}}</main>", "<p>{{alsoMissing}}</p>", new { name = "x" });
+        Assert.Null(html);
+        var d = Assert.Single(diags.Sorted());
+        Assert.EndsWith("pages/p.hbs", d.File);
+        Assert.Contains("alsoMissing", d.Message);
+        // and with a page template that is fine, the layout's error is the one reported
+        (html, diags) = Render("<title>{{noSuchField}}</title>\n<main>{{{bodyHtml}}}</main>", "<p>{{name}}</p>", new { name = "x" });
+        Assert.Null(html);
+        d = Assert.Single(diags.Sorted());
+        Assert.EndsWith("layouts/base.hbs", d.File);
+        Assert.Contains("noSuchField", d.Message);
+    }
 }

@@ -67,6 +67,22 @@ public class QuoteFinderTests
     }
 
     [Fact]
+    public void A_finder_sealed_with_many_quotes_answers_each_of_them()
+    {
+        // past a few quotes the sealed answers are looked up by a dictionary, not a scan
+        var quotes = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"absent words {i}" : "both sides agreed").Append("signed 14 agreements").ToList();
+        var open = new QuoteFinder(Paragraphs);
+        var sealedFinder = new QuoteFinder(Paragraphs);
+        sealedFinder.Seal(quotes);
+        foreach (var q in quotes)
+        {
+            Assert.Equal(open.Find(q), sealedFinder.Find(new string(q.AsSpan())));
+            Assert.Equal(open.Original(q, Math.Max(0, open.Find(q))), sealedFinder.Original(q, Math.Max(0, open.Find(q))));
+        }
+        Assert.Throws<InvalidOperationException>(() => sealedFinder.Find("not sealed with this one"));
+    }
+
+    [Fact]
     public void A_finder_sealed_for_the_checks_gives_each_missing_quote_s_closest_passage_as_an_open_finder_does()
     {
         // the checks' order: a missing quote asked twice, an article's searches limited to MaxClosestSearches
