@@ -37,6 +37,18 @@ public sealed class ValidationTests
         DiagnosticAssert.Has(site.Build(), "BRF021", Alpha, line: 6);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_control_character_in_a_title_is_an_error_not_a_crash(bool streamed)
+    {
+        // a YAML escape can put a character in the title that the feed (XML) cannot hold
+        using var site = new TestSite();
+        site.Write(Alpha, AlphaWith("").Replace("title: Alpha", "title: \"Alpha\\x01 draft\""));
+        var d = DiagnosticAssert.Has(site.Build(streamed: streamed), "BRF023", Alpha, line: 2);
+        Assert.Contains("U+0001", d.Message);
+    }
+
     [Fact]
     public void Unknown_key_suggests_the_closest_known_key()
     {

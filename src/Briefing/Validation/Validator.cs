@@ -30,6 +30,19 @@ public static partial class Validator
         foreach (var t in c.Site.Takeaways)
             foreach (var a in t.Articles) Ref(a, articles, "article", d);
 
+        // what the feed and the pages carry must be characters XML can hold: a control character (from a YAML escape
+        // such as "\x01") would otherwise stop the build with an exception instead of a message
+        Printable(c.Site.Title, "The site title", SourcePos.FileOnly(c.Site.File), d);
+        Printable(c.Site.Description, "The site description", SourcePos.FileOnly(c.Site.File), d);
+        foreach (var a in c.Articles)
+        {
+            var front = a.Pos with { Line = 2 };
+            Printable(a.Title, "The title", front, d);
+            Printable(a.Dek, "The dek", front, d);
+            Printable(a.Author, "The author", front, d);
+        }
+        foreach (var s in c.Summaries) Printable(s.Text, "The summary", s.Pos, d);
+
         foreach (var a in c.Articles)
         {
             if (a.Source is { } s) Ref(s, sources, "source", d);
@@ -85,6 +98,18 @@ public static partial class Validator
         }
         foreach (var g in c.Glossary)
             foreach (var a in g.Articles) Ref(a, articles, "article", d);
+    }
+
+    private static void Printable(string? text, string what, SourcePos pos, DiagnosticBag d)
+    {
+        if (text is null) return;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i)) { i++; continue; }
+            if (System.Xml.XmlConvert.IsXmlChar(text[i])) continue;
+            d.Error(Codes.InvalidValue, pos, $"{what} contains the character U+{(int)text[i]:X4}, which the feed cannot hold (a control character, perhaps from a YAML escape such as \"\\x{(int)text[i]:x2}\"). Remove it.");
+            return;
+        }
     }
 
     private static void CheckQuote(Located<string> quote, QuoteFinder? finder, Article article, DiagnosticBag d)
