@@ -110,26 +110,17 @@ internal static class WordTokenizer
         while (i < text.Length)
         {
             // the common case first: an ASCII letter or digit inside or starting a word
-            char ascii = text[i];
-            if (char.IsAsciiLetterOrDigit(ascii))
+            char c = text[i];
+            if (char.IsAsciiLetterOrDigit(c))
             {
                 if (start < 0) start = i;
-                sink.Append(ascii is >= 'A' and <= 'Z' ? (char)(ascii + 32) : ascii);
+                sink.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
                 length++;
                 end = ++i;
                 continue;
             }
-            if (ascii < 0x80)
-            {
-                // ASCII but not a letter or digit: an apostrophe or backquote is dropped, a full stop or comma may join
-                // a word, anything else separates (as Classify says)
-                if (ascii is '\'' or '`') { i++; continue; }
-                if (ascii is '.' or ',' && start >= 0 && end == i && i + 1 < text.Length && IsJoinableNeighbour(text, i)) { i++; continue; }
-                Flush(ref sink);
-                i++;
-                continue;
-            }
-            int width = char.IsSurrogatePair(text, i) ? 2 : 1;
+            // an ASCII character is never half of a surrogate pair
+            int width = c >= 0x80 && char.IsSurrogatePair(text, i) ? 2 : 1;
             switch (Classify(text, i))
             {
                 case CharClass.Word:
