@@ -373,11 +373,6 @@ public static class PairAligner
         }
     }
 
-    /// <summary>
-    /// Cuts <paramref name="text"/> into spans by the kinds of its words. Text before the first
-    /// word goes with the first word, text after the last with the last, and the text between
-    /// two words with them if they are of one kind, otherwise with the Equal one.
-    /// </summary>
     private const string OldText = "A", NewText = "B";
 
     /// <summary>A word's stand-in for DiffPlex: a distinct short string per number, made once for the process.</summary>
@@ -399,9 +394,14 @@ public static class PairAligner
         }
     }
 
-    private static string[] s_wordIds = new string[1024].Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    private static string[] s_wordIds = [];
     private static readonly object WordIdsLock = new();
 
+    /// <summary>
+    /// Cuts <paramref name="text"/> into spans by the kinds of its words. Text before the first
+    /// word goes with the first word, text after the last with the last, and the text between
+    /// two words with them if they are of one kind, otherwise with the Equal one.
+    /// </summary>
     private static List<DiffSpan> ToSpans(string text, WordSpan[] words, DiffKind[] kinds, DiffKind noWordsKind)
     {
         if (words.Length == 0)

@@ -170,7 +170,7 @@ public static class TextReuse
         var keptIndex = keepIndex ? new Dictionary<ulong, int>[Partitions] : null;
         var keptLists = keepIndex ? new List<List<int>>[Partitions] : null;
         // Partitions are sorted in buffers taken from a pool, sized for an average partition (hashes are uniform) and
-        // reused: megabytes each, on the large-object heap, where every new one can set off a full collection.
+        // reused from partition to partition: a few megabytes each, made once per core.
         var pool = new System.Collections.Concurrent.ConcurrentBag<SortBuffers>();
         // Where each partition starts in each document's sorted hashes (starts[p][d]; the last row is the lengths):
         // one pass over each document, rather than two binary searches per document and partition (N = 10,000 and 64
