@@ -13,9 +13,6 @@ public sealed class QuoteFinder
     private string[] _normalized;
     private readonly int _length;
 
-    /// <summary>Whether the finder was sealed (<see cref="Seal"/>).</summary>
-    public bool IsSealed => _sealed is not null;
-
     public const int MaxClosestSearches = 50;
     private const int LongArticle = 200_000;
     private int _closestSearches;
@@ -74,16 +71,9 @@ public sealed class QuoteFinder
     }
 
     /// <summary>The 0-based paragraph holding the quote (the one it starts in, if it spans two), or -1.</summary>
-    public int Find(string quote)
-    {
-        if (_sealed is { } answers) return Sealed(answers, quote).Found;
-        var memo = _found ?? Interlocked.CompareExchange(ref _found, new Dictionary<string, int>(StringComparer.Ordinal), null) ?? _found!;
-        lock (memo)
-            if (memo.TryGetValue(quote, out var known)) return known;
-        var p = FindUncached(quote);
-        lock (memo) memo.TryAdd(quote, p);
-        return p;
-    }
+    public int Find(string quote) => _sealed is { } answers
+        ? Sealed(answers, quote).Found
+        : Remember(ref _found, quote, static (self, q) => self.FindUncached(q));
 
     // Each quote is looked up several times (validation, topic and article pages, the compare page), and a finder is
     // kept between preview builds while its article is unchanged: answers are remembered, in dictionaries made on first
@@ -91,6 +81,17 @@ public sealed class QuoteFinder
     // dozen objects each).
     private Dictionary<string, int>? _found;
     private Dictionary<(string, int), string>? _original;
+
+    /// <summary>The answer remembered for <paramref name="key"/>, or <paramref name="compute"/>'s, remembered.</summary>
+    private TValue Remember<TKey, TValue>(ref Dictionary<TKey, TValue>? memo, TKey key, Func<QuoteFinder, TKey, TValue> compute) where TKey : notnull
+    {
+        var known = memo ?? Interlocked.CompareExchange(ref memo, [], null) ?? memo!;
+        lock (known)
+            if (known.TryGetValue(key, out var value)) return value;
+        var made = compute(this, key);
+        lock (known) known.TryAdd(key, made);
+        return made;
+    }
 
     /// <summary>
     /// A sealed finder's answers for one quote: where it is, its characters (and link fragment) there, and, when it
@@ -105,9 +106,9 @@ public sealed class QuoteFinder
     /// <summary>
     /// Answers the given quotes now (<see cref="Find"/> and <see cref="Original"/> at the paragraph found, and each
     /// original's link fragment, when <paramref name="fragment"/> makes one) and then lets go of the article's text and
-    /// of the lookups: a one-off build seals each finder once the checks are done, so that what thousands of articles
-    /// keep until their pages are rendered is a few strings each. A sealed finder answers only the quotes it was
-    /// sealed with.
+    /// of the lookups: a one-off build seals each finder with its summary's quotes as soon as the article is parsed, so
+    /// that what thousands of articles keep until their pages are rendered is a few strings each. A sealed finder
+    /// answers only the quotes it was sealed with.
     /// </summary>
     /// <param name="forChecks">
     /// The quotes are those the checks will look up, in their order: each missing one's closest passage is found now,
@@ -194,16 +195,9 @@ public sealed class QuoteFinder
     /// The article's own characters for a quote found in one paragraph (its typographic quotes and dashes),
     /// for text fragments that the browser can match; the quote itself when it is not within one paragraph.
     /// </summary>
-    public string Original(string quote, int paragraph)
-    {
-        if (_sealed is { } answers) return Sealed(answers, quote) is var a && Math.Max(0, a.Found) == paragraph ? a.Original : throw NotSealedException();
-        var memo = _original ?? Interlocked.CompareExchange(ref _original, [], null) ?? _original!;
-        lock (memo)
-            if (memo.TryGetValue((quote, paragraph), out var known)) return known;
-        var original = OriginalUncached(quote, paragraph);
-        lock (memo) memo.TryAdd((quote, paragraph), original);
-        return original;
-    }
+    public string Original(string quote, int paragraph) => _sealed is { } answers
+        ? Sealed(answers, quote) is var a && Math.Max(0, a.Found) == paragraph ? a.Original : throw NotSealedException()
+        : Remember(ref _original, (quote, paragraph), static (self, k) => self.OriginalUncached(k.Item1, k.Item2));
 
     private string OriginalUncached(string quote, int paragraph)
     {
