@@ -52,15 +52,18 @@ public sealed class Urls
     public string NotFound => BasePath + "404.html";
     public string Asset(string fileName) => BasePath + "assets/" + fileName;
 
-    public static string ParagraphId(int index) => "p-" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public string Paragraph(string slug, int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#p-{index + 1}");
+    /// <summary>What a paragraph's id starts with; its number (from 1) follows.</summary>
+    public const string ParagraphIdPrefix = "p-";
+
+    public static string ParagraphId(int index) => ParagraphIdPrefix + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Paragraph(string slug, int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#{ParagraphIdPrefix}{index + 1}");
 
     /// <summary>The paragraph link plus a text fragment (<c>:~:text=</c>) so the browser highlights the quote.</summary>
     public string Quote(string slug, int index, string quote) => Quote(slug, index, quote, TextFragment(quote));
 
     /// <summary>As <see cref="Quote(string, int, string)"/>, with the quote's <see cref="TextFragment"/> made beforehand.</summary>
     public string Quote(string slug, int index, string quote, string fragment) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#p-{index + 1}:~:text={fragment}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Article(slug)}#{ParagraphIdPrefix}{index + 1}:~:text={fragment}");
 
     public static string TextFragment(string quote)
     {

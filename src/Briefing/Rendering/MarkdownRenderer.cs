@@ -38,7 +38,7 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Renders Markdown. <paramref name="anchorParagraphs"/>: give each paragraph an id and a pilcrow link.</summary>
-    public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = "p-")
+    public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = Pages.Urls.ParagraphIdPrefix)
     {
         try
         {
