@@ -203,7 +203,7 @@ public sealed class TemplateEngine
         public readonly Encoder Encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
 
         /// <summary>
-        /// After a very large page (the compare and topic pages of a big briefing: megabytes), its builders are not kept:
+        /// After a very large page (the compare and topic pages of a big briefing: megabytes), its builder is not kept:
         /// clearing a builder of many chunks would allocate one array of its whole capacity, held by the thread until
         /// the process ends.
         /// </summary>
