@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Briefing.Analysis;
+using Briefing.Rendering;
 using Briefing.Text;
 
 namespace Briefing.Pages;
@@ -211,7 +212,7 @@ public sealed partial class Planner
     }
 
     /// <summary>Word spans as HTML: shared words in &lt;mark&gt;, words only one text has in &lt;del&gt;/&lt;ins&gt; with a label for screen readers.</summary>
-    private static string SpansHtml(IReadOnlyList<DiffSpan> spans)
+    private static HtmlBody SpansHtml(IReadOnlyList<DiffSpan> spans)
     {
         // encoded straight into one writer per thread: only the row's HTML becomes a string
         var w = t_spans ??= new System.IO.StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
@@ -228,7 +229,7 @@ public sealed partial class Planner
             System.Net.WebUtility.HtmlEncode(span.Text, w);
             sb.Append(span.Kind switch { DiffKind.Equal => "</mark>", DiffKind.Deleted => "</del>", _ => "</ins>" });
         }
-        var html = sb.ToString();
+        var html = sb.Length == 0 ? HtmlBody.Empty : new HtmlBody(sb.ToString());
         if (sb.Capacity > 1 << 16) t_spans = null; // a very long paragraph's builder is not kept
         return html;
     }

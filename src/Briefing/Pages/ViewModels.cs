@@ -1,7 +1,8 @@
 namespace Briefing.Pages;
 
 // View models: what templates see. Plain data with ready-made URLs and display text; never domain records.
-// Properties named *Html hold HTML that the build made safe; templates print them with {{{ }}}.
+// Templates name a property in snake_case (SourceName is source_name). Properties of type HtmlBody hold HTML that the
+// build made safe: templates print them as they are; every other value is HTML-escaped.
 
 public sealed record Link(string Label, string Url);
 public sealed record NavItem(string Label, string Url, bool Current);
@@ -30,7 +31,7 @@ public sealed record LayoutVm
     public required string OgType { get; init; }
     public required string PublishedTime { get; init; }
     public required bool HasPublishedTime { get; init; }
-    public required string JsonLdHtml { get; init; }
+    public required Rendering.HtmlBody JsonLdHtml { get; init; }
     public required DateVm Updated { get; init; }
     public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
@@ -54,7 +55,7 @@ public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl,
 public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points);
 public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
 
-public sealed record TopicVm(string Title, string Question, string OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
+public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
     IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
@@ -96,12 +97,14 @@ public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyL
 public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims);
 public sealed record QuoteClaimVm(string Text, string Quote, string Url);
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
-public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
-    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+/// <summary>ShareA: how much of article A's text also appears in article B (a percentage, as text); ShareB the other way round.</summary>
+public sealed record ReusePairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB,
+    string ShareA, string ShareB, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
     IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
-public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched, string NoteA, string NoteB);
-public sealed record PairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource, string AInB, string BInA,
+public sealed record PairRowVm(string LinkA, string LabelA, Rendering.HtmlBody HtmlA, string LinkB, string LabelB, Rendering.HtmlBody HtmlB, bool Matched, string NoteA, string NoteB);
+/// <summary>The side-by-side view of two articles; ShareA and ShareB as in <see cref="ReusePairVm"/>.</summary>
+public sealed record PairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB, string ShareA, string ShareB,
     string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB);

@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Collections;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Briefing.Rendering;
+
+/// <summary>
+/// What the theme's Scriban templates run in: every value an expression prints is HTML-escaped, quotes included (so a
+/// value cannot leave an attribute), except values of the one trusted type, <see cref="HtmlBody"/>; the literal text of
+/// a template and what <c>include</c> prints are written as they are. Strict: an unknown variable or member is an error.
+/// One context per rendering thread, reused from page to page.
+/// </summary>
+internal sealed class ThemeContext : TemplateContext
+{
+    private readonly ScriptObject _globals = new();
+    /// <summary>Partials' variables, kept for the next include.</summary>
+    private readonly Stack<ScriptObject> _scopes = new();
+
+    public ThemeContext(ThemeLoader loader)
+    {
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        // the theme's whitespace is what its files say: an included partial is not re-indented
+        AutoIndent = false;
+        // a big briefing's pages loop over thousands of items and are megabytes long
+        LoopLimit = 0;
+        LimitToString = 0;
+        RecursiveLimit = 64;
+        MemberRenamer = StandardMemberRenamer.Default;
+        TemplateLoader = loader;
+        foreach (var (path, template) in loader.Partials) CachedTemplates[path] = template;
+        BuiltinObject.SetValue("include", Include.Instance, readOnly: true);
+        ThemeFunctions.ImportInto(_globals);
+        PushGlobal(_globals);
+    }
+
+    /// <summary>Sets a variable that every template of the page sees (<c>page</c>, <c>layout</c>).</summary>
+    public void Set(string name, object? value) => _globals.SetValue(name, value, readOnly: false);
+
+    /// <summary>Removes a variable set with <see cref="Set"/>.</summary>
+    public void Unset(string name) => _globals.Remove(name);
+
+    /// <summary>The value of an expression statement (<c>{{ x }}</c>): escaped unless it is trusted HTML.</summary>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case string s:
+                Escape(s);
+                return this;
+            case HtmlBody html:
+                if (Output is StringBuilderOutput sb) html.WriteTo(sb.Builder);
+                else Output.Write(html.ToString(), 0, html.Length);
+                return this;
+            default:
+                if (ObjectToString(textAsObject) is { } text) Escape(text);
+                return this;
+        }
+    }
+
+    /// <summary>
+    /// <c>if</c>'s truth: nothing, false, empty text, an empty list and empty HTML are false (Scriban alone would take
+    /// empty text and an empty list as true, and every optional field of a view model is empty text when absent).
+    /// </summary>
+    public override bool ToBool(SourceSpan span, object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        string s => s.Length > 0,
+        HtmlBody h => h.Length > 0,
+        ICollection c => c.Count > 0,
+        _ => base.ToBool(span, value),
+    };
+
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        target is not IScriptObject && target.GetType().Assembly == typeof(ThemeContext).Assembly
+            ? ViewModelAccessor.For(target.GetType())
+            : base.GetMemberAccessorImpl(target);
+
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
+
+    /// <summary>HTML-escapes as Handlebars does, for text and attribute values alike: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
+    private void Escape(string text)
+    {
+        var output = Output;
+        var span = text.AsSpan();
+        var start = 0;
+        while (true)
+        {
+            var i = span[start..].IndexOfAny(Special);
+            if (i < 0)
+            {
+                output.Write(text, start, text.Length - start);
+                return;
+            }
+            i += start;
+            if (i > start) output.Write(text, start, i - start);
+            var entity = text[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#x27;",
+                '`' => "&#x60;",
+                _ => "&#x3D;",
+            };
+            output.Write(entity, 0, entity.Length);
+            start = i + 1;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a parsed template into this context's current output. Its literal text is written as it is, its
+    /// expressions through <see cref="Write(SourceSpan, object?)"/>.
+    /// </summary>
+    public void Run(Template template) => Evaluate(template.Page!);
+
+    /// <summary>
+    /// <c>{{ include 'name' key: value … }}</c>: the partial <c>partials/name.sbn-html</c>, parsed with the theme, written
+    /// straight into the page (Scriban's own include renders it into a string of its own, which would then be printed
+    /// as an expression's value, and escaped). Each <c>key: value</c> is a variable of the partial.
+    /// </summary>
+    private sealed class Include : IScriptCustomFunction
+    {
+        public static readonly Include Instance = new();
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            if (arguments.Count == 0 || arguments[0] is not string name)
+                throw new ScriptRuntimeException(span, "include needs the name of a partial in quotes: {{ include 'date' date: page.date }}");
+            var path = context.GetTemplatePathFromName(name, callerContext)!;
+            var template = context.GetOrCreateTemplate(path, callerContext);
+            var theme = (ThemeContext)context;
+            // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
+            // as date:, not Scriban's date functions, and what the partial assigns stays in it
+            var scope = theme._scopes.Count > 0 ? theme._scopes.Pop() : new ScriptObject();
+            if (callerContext is ScriptFunctionCall call)
+                foreach (var arg in call.Arguments)
+                    if (arg is ScriptNamedArgument { Name: { } key, Value: { } value }) scope.SetValue(key.Name, context.Evaluate(value), false);
+            context.EnterRecursive(callerContext);
+            context.PushGlobal(scope);
+            context.PushLocal();
+            try
+            {
+                theme.Run(template);
+            }
+            finally
+            {
+                context.PopLocal();
+                context.PopGlobal();
+                context.ExitRecursive(callerContext);
+                scope.Clear();
+                theme._scopes.Push(scope);
+            }
+            return null; // written already
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => 1;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
+        public int GetParameterIndexByName(string name) => -1;
+    }
+}
