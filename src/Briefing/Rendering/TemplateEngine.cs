@@ -121,9 +121,15 @@ public sealed partial class TemplateEngine
         }
         if (text is null) return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, null, [], [.. errors.Sorted()]);
         var template = Template.Parse(text, display);
+        // every error, but one a line: after a mistake Scriban's parser often reports its consequences at the same place
+        var lastLine = int.MinValue;
         foreach (var m in template.Messages)
-            if (m.Type == Scriban.Parsing.ParserMessageType.Error)
-                errors.Error(Codes.TemplateError, new SourcePos(display, m.Span.Start.Line + 1, m.Span.Start.Column + 1), $"Template syntax error: {m.Message.TrimEnd('.')}. Fix the template here (Scriban syntax: see README, \"Theme templates\").");
+        {
+            if (m.Type != Scriban.Parsing.ParserMessageType.Error || m.Span.Start.Line == lastLine) continue;
+            lastLine = m.Span.Start.Line;
+            errors.Error(Codes.TemplateError, new SourcePos(display, Math.Max(m.Span.Start.Line, 0) + 1, Math.Max(m.Span.Start.Column, 0) + 1),
+                $"Template syntax error: {m.Message.TrimEnd('.')}. Fix the template here (Scriban syntax: see README, \"Theme templates\").");
+        }
         var declared = Declarations.Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct().ToArray();
         return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, template.HasErrors ? null : template, declared, [.. errors.Sorted()]);
     }

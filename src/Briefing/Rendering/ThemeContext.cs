@@ -78,10 +78,15 @@ internal sealed class ThemeContext : TemplateContext
         _ => base.ToBool(span, value),
     };
 
-    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
-        target is not IScriptObject && target.GetType().Assembly == typeof(ThemeContext).Assembly
-            ? ViewModelAccessor.For(target.GetType())
-            : base.GetMemberAccessorImpl(target);
+    /// <summary>
+    /// A plain object (a view model) is read by <see cref="ViewModelAccessor"/>; lists, dictionaries, text, numbers and
+    /// Scriban's own objects as Scriban reads them. Asked once per type: Scriban keeps the answer.
+    /// </summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return accessor is Scriban.Runtime.Accessors.TypedObjectAccessor ? ViewModelAccessor.For(target.GetType()) : accessor;
+    }
 
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
 
