@@ -179,7 +179,8 @@ public sealed partial class TemplateEngine
             return false;
         }
         var context = Context();
-        var scope = new ScriptObject { ["page"] = model };
+        var scope = context.RentScope();
+        scope["page"] = model;
         // the page's template renders where the layout prints its body, straight into the page; it sees `page`, not `layout`
         var body = new HtmlBody(target =>
         {
@@ -200,6 +201,7 @@ public sealed partial class TemplateEngine
                 RunInto(context, compiled, new StringBuilder());
             }
             context.PopGlobal();
+            context.ReturnScope(scope);
             return true;
         }
         catch (ScriptRuntimeException error)
@@ -242,7 +244,7 @@ public sealed partial class TemplateEngine
             message = $"'{name}' is not a variable here" + (near is null ? "; templates see `page` (the layout also `layout`) and the variables they make" : $"; did you mean '{near}'?");
         }
         diags.Error(Codes.TemplateError, new SourcePos(file, Math.Max(span.Start.Line, 0) + 1, Math.Max(span.Start.Column, 0) + 1),
-            $"Template error: {message}. Fix the template here.");
+            $"Template error: {message}{(message.EndsWith('?') ? "" : ".")} Fix the template here.");
     }
 
     private static readonly Regex UnknownVariable = new("^The variable or function `([^`]*)` was not found$", RegexOptions.CultureInvariant);

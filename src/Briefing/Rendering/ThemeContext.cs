@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -38,11 +39,14 @@ internal sealed class ThemeContext : TemplateContext
         PushGlobal(_globals);
     }
 
-    /// <summary>Sets a variable that every template of the page sees (<c>page</c>, <c>layout</c>).</summary>
-    public void Set(string name, object? value) => _globals.SetValue(name, value, readOnly: false);
+    /// <summary>An empty object for a page's or a partial's variables, kept from one page to the next.</summary>
+    public ScriptObject RentScope() => _scopes.Count > 0 ? _scopes.Pop() : new ScriptObject();
 
-    /// <summary>Removes a variable set with <see cref="Set"/>.</summary>
-    public void Unset(string name) => _globals.Remove(name);
+    public void ReturnScope(ScriptObject scope)
+    {
+        scope.Clear();
+        _scopes.Push(scope);
+    }
 
     /// <summary>The value of an expression statement (<c>{{ x }}</c>): escaped unless it is trusted HTML.</summary>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -56,7 +60,7 @@ internal sealed class ThemeContext : TemplateContext
                 return this;
             case HtmlBody html:
                 if (Output is StringBuilderOutput sb) html.WriteTo(sb.Builder);
-                else Output.Write(html.ToString(), 0, html.Length);
+                else if (html.ToString() is var whole) Output.Write(whole, 0, whole.Length);
                 return this;
             default:
                 if (ObjectToString(textAsObject) is { } text) Escape(text);
@@ -93,20 +97,22 @@ internal sealed class ThemeContext : TemplateContext
     /// <summary>HTML-escapes as Handlebars does, for text and attribute values alike: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
     private void Escape(string text)
     {
-        var output = Output;
-        var span = text.AsSpan();
-        var start = 0;
+        if (Output is StringBuilderOutput o) Escape(o.Builder, text);
+        else
+        {
+            var escaped = Escape(new StringBuilder(text.Length + 16), text).ToString();
+            Output.Write(escaped, 0, escaped.Length);
+        }
+    }
+
+    private static StringBuilder Escape(StringBuilder sb, ReadOnlySpan<char> span)
+    {
         while (true)
         {
-            var i = span[start..].IndexOfAny(Special);
-            if (i < 0)
-            {
-                output.Write(text, start, text.Length - start);
-                return;
-            }
-            i += start;
-            if (i > start) output.Write(text, start, i - start);
-            var entity = text[i] switch
+            var i = span.IndexOfAny(Special);
+            if (i < 0) return sb.Append(span);
+            sb.Append(span[..i]);
+            sb.Append(span[i] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -115,9 +121,8 @@ internal sealed class ThemeContext : TemplateContext
                 '\'' => "&#x27;",
                 '`' => "&#x60;",
                 _ => "&#x3D;",
-            };
-            output.Write(entity, 0, entity.Length);
-            start = i + 1;
+            });
+            span = span[(i + 1)..];
         }
     }
 
@@ -146,24 +151,21 @@ internal sealed class ThemeContext : TemplateContext
             var theme = (ThemeContext)context;
             // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
             // as date:, not Scriban's date functions, and what the partial assigns stays in it
-            var scope = theme._scopes.Count > 0 ? theme._scopes.Pop() : new ScriptObject();
+            var scope = theme.RentScope();
             if (callerContext is ScriptFunctionCall call)
                 foreach (var arg in call.Arguments)
                     if (arg is ScriptNamedArgument { Name: { } key, Value: { } value }) scope.SetValue(key.Name, context.Evaluate(value), false);
             context.EnterRecursive(callerContext);
-            context.PushGlobal(scope);
-            context.PushLocal();
+            context.PushGlobal(scope); // with a scope of its own for local ($) variables
             try
             {
                 theme.Run(template);
             }
             finally
             {
-                context.PopLocal();
                 context.PopGlobal();
                 context.ExitRecursive(callerContext);
-                scope.Clear();
-                theme._scopes.Push(scope);
+                theme.ReturnScope(scope);
             }
             return null; // written already
         }
