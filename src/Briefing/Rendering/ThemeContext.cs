@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -16,11 +17,28 @@ namespace Briefing.Rendering;
 /// </summary>
 internal sealed class ThemeContext : TemplateContext
 {
-    private readonly ScriptObject _globals = new();
-    /// <summary>Partials' variables, kept for the next include.</summary>
+    /// <summary>Partials' and pages' variables, kept for the next include or page.</summary>
     private readonly Stack<ScriptObject> _scopes = new();
 
-    public ThemeContext(ThemeLoader loader)
+    /// <summary>
+    /// Scriban's built-in functions with the theme's own, made once for every context (Scriban binds each built-in by
+    /// reflection, which a context of its own per rendering thread would repeat). Read only, so that no page can change
+    /// what another sees (<c>date.format = …</c> is an error).
+    /// </summary>
+    private static readonly ScriptObject Builtins = MakeBuiltins();
+
+    private static ScriptObject MakeBuiltins()
+    {
+        var builtins = GetDefaultBuiltinObject();
+        builtins.SetValue("include", Include.Instance, readOnly: true);
+        ThemeFunctions.ImportInto(builtins);
+        foreach (var value in builtins.Values)
+            if (value is ScriptObject functions) functions.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    public ThemeContext(ThemeLoader loader) : base(Builtins)
     {
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
@@ -34,9 +52,6 @@ internal sealed class ThemeContext : TemplateContext
         MemberRenamer = StandardMemberRenamer.Default;
         TemplateLoader = loader;
         foreach (var (path, template) in loader.Partials) CachedTemplates[path] = template;
-        BuiltinObject.SetValue("include", Include.Instance, readOnly: true);
-        ThemeFunctions.ImportInto(_globals);
-        PushGlobal(_globals);
     }
 
     /// <summary>An empty object for a page's or a partial's variables, kept from one page to the next.</summary>
@@ -84,13 +99,19 @@ internal sealed class ThemeContext : TemplateContext
 
     /// <summary>
     /// A plain object (a view model) is read by <see cref="ViewModelAccessor"/>; lists, dictionaries, text, numbers and
-    /// Scriban's own objects as Scriban reads them. Asked once per type: Scriban keeps the answer.
+    /// Scriban's own objects as Scriban reads them. Asked once per type and context (Scriban keeps the answer); which
+    /// types are plain is known once per type, as Scriban's own answer for one reflects over the whole type.
     /// </summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
+        var type = target.GetType();
+        if (Plain.TryGetValue(type, out var plain)) return plain ? ViewModelAccessor.For(type) : base.GetMemberAccessorImpl(target);
         var accessor = base.GetMemberAccessorImpl(target);
-        return accessor is Scriban.Runtime.Accessors.TypedObjectAccessor ? ViewModelAccessor.For(target.GetType()) : accessor;
+        Plain[type] = plain = accessor is Scriban.Runtime.Accessors.TypedObjectAccessor;
+        return plain ? ViewModelAccessor.For(type) : accessor;
     }
+
+    private static readonly ConcurrentDictionary<Type, bool> Plain = new();
 
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
 

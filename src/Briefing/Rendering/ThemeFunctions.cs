@@ -10,11 +10,11 @@ namespace Briefing.Rendering;
 /// </summary>
 internal static class ThemeFunctions
 {
-    public static void ImportInto(ScriptObject globals)
+    public static void ImportInto(ScriptObject builtins)
     {
         // {{ quoted x }}: x inside typographic double quotes; its own double quotes become single ones, as nested
         // quotations are printed (“… ‘shared future’”), never ““…””. Escaped like any value.
-        globals.SetValue("quoted", new TextFunction("quoted", TemplateEngine.Quoted), readOnly: true);
+        builtins.SetValue("quoted", new TextFunction("quoted", TemplateEngine.Quoted), readOnly: true);
     }
 
     /// <summary>A function of one text argument that returns text.</summary>

@@ -20,8 +20,11 @@ internal sealed class ThemeLoader(string themeDir, string themeDisplay, IReadOnl
     /// <summary>The path by which a partial is known: its file as the theme's messages show it.</summary>
     public static string PathOf(string themeDisplay, string name) => $"{themeDisplay}/partials/{name}{Extension}";
 
+    private readonly Dictionary<string, string> _paths = partials.Keys.ToDictionary(NameOf, p => p, StringComparer.Ordinal);
+
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
+        if (_paths.TryGetValue(templateName, out var known)) return known;
         if (templateName.Length == 0 || templateName.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
             throw new ScriptRuntimeException(callerSpan, $"'{templateName}' is not the name of a partial: write the file name under partials/ without {Extension}, e.g. include 'date'");
         var path = PathOf(themeDisplay, templateName);

@@ -129,6 +129,15 @@ public sealed class ThemeTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_page_cannot_change_the_built_in_functions_that_every_page_shares()
+    {
+        var (html, diags) = _theme.Render("{{ date.format = '%Y' }}", Some());
+        Assert.Null(html);
+        Assert.Equal(("theme/pages/p.sbn-html", 1), (Assert.Single(diags).File, diags[0].Line));
+        Assert.Equal("x", _theme.Html("{{ format = 'x' }}{{ format }}", Some())); // a variable of its own is fine
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped_with_an_error()
     {
         _theme.Write("partials/loop.sbn-html", "x{{ include 'loop' }}");
