@@ -173,9 +173,11 @@ internal sealed class ThemeContext : TemplateContext
             // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
             // as date:, not Scriban's date functions, and what the partial assigns stays in it
             var scope = theme.RentScope();
+            // Scriban has evaluated each `name: value` already, into the arguments' named values
             if (callerContext is ScriptFunctionCall call)
                 foreach (var arg in call.Arguments)
-                    if (arg is ScriptNamedArgument { Name: { } key, Value: { } value }) scope.SetValue(key.Name, context.Evaluate(value), false);
+                    if (arg is ScriptNamedArgument { Name: { } key } && arguments.TryGetValue(context, span, key.Name, out var value))
+                        scope.SetValue(key.Name, value, false);
             context.EnterRecursive(callerContext);
             context.PushGlobal(scope); // with a scope of its own for local ($) variables
             try

@@ -21,9 +21,9 @@ namespace Briefing.Rendering;
 internal sealed class ViewModelAccessor : IObjectAccessor
 {
     private readonly Type _type;
-    private readonly Dictionary<string, Func<object, object?>> _members;
+    private readonly Dictionary<string, Lazy<Func<object, object?>>> _members;
 
-    private ViewModelAccessor(Type type, Dictionary<string, Func<object, object?>> members) => (_type, _members) = (type, members);
+    private ViewModelAccessor(Type type, Dictionary<string, Lazy<Func<object, object?>>> members) => (_type, _members) = (type, members);
 
     private static readonly ConcurrentDictionary<Type, ViewModelAccessor> ByType = new();
 
@@ -42,7 +42,7 @@ internal sealed class ViewModelAccessor : IObjectAccessor
     {
         if (_members.TryGetValue(member, out var get))
         {
-            value = get(target);
+            value = get.Value(target);
             return true;
         }
         var near = Suggest.Closest(member, _members.Keys);
@@ -69,21 +69,19 @@ internal sealed class ViewModelAccessor : IObjectAccessor
 
     private static string Display(Type type) => type.Name;
 
-    /// <summary>Each public instance property: its template name and a getter.</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]
-    private static Dictionary<string, Func<object, object?>> Members(Type type)
-    {
-        var members = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
-        foreach (var (name, get) in Getters(type)) members[StandardMemberRenamer.Rename(name)] = get;
-        return members;
-    }
+    /// <summary>Each public instance property by its template name, with a getter made when a template first reads it.</summary>
+    private static Dictionary<string, Lazy<Func<object, object?>>> Members(Type type) =>
+        Properties(type).ToDictionary(p => StandardMemberRenamer.Rename(p.Name), p => new Lazy<Func<object, object?>>(() => Getter(type, p)), StringComparer.Ordinal);
 
-    /// <summary>Each public instance property with a getter and no index parameters: its C# name and a typed getter.</summary>
+    /// <summary>Each public instance property with a getter and no index parameters.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]
-    internal static IEnumerable<(string Name, Func<object, object?> Get)> Getters(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => (p.Name, Typed(type, p.PropertyType, p.GetMethod!) ?? p.GetValue));
+    private static IEnumerable<PropertyInfo> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null);
+
+    /// <summary>Each property as <see cref="Properties"/> lists them: its C# name and a getter.</summary>
+    internal static IEnumerable<(string Name, Func<object, object?> Get)> Getters(Type type) => Properties(type).Select(p => (p.Name, Getter(type, p)));
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo p) => Typed(type, p.PropertyType, p.GetMethod!) ?? p.GetValue;
 
     /// <summary>
     /// A property getter called through a typed delegate (see the remarks above). Null for a struct's property, which
