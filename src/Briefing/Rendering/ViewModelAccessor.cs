@@ -104,6 +104,13 @@ internal sealed class ViewModelAccessor : IObjectAccessor
         }
     }
 
+    /// <summary>
+    /// Compiled ahead of time, <see cref="TypedGetter{T, TValue}"/> exists for a value type only where the program
+    /// names it: these make the getters of flags and counts typed too (without them, each such property would first
+    /// throw, then be read through reflection).
+    /// </summary>
+    internal static readonly Func<MethodInfo, Func<object, object?>>[] ValueTypedGetters = [TypedGetter<object, bool>, TypedGetter<object, int>];
+
     private static Func<object, object?> TypedGetter<T, TValue>(MethodInfo get) where T : class
     {
         var f = get.CreateDelegate<Func<T, TValue>>();
