@@ -181,16 +181,17 @@ public sealed class SiteBuilder
         }
         // text reuse needs only the articles' paragraphs: it runs while the checks (one thread) look up every quote
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles));
+        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles, candidatePassages: false));
         Validator.Validate(content, finders, diags);
         Stage("validate");
 
         // analyse
         var found = reusePairs.GetAwaiter().GetResult();
         shingles = null; // the shingles are 80 MB at N = 10,000
-        var measures = found.Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
-            p.Passages.Select(x => x.Text).ToList())).ToList();
-        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
+        static ReuseMeasure Measured(ReusePair p) => new(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged, p.Passages.Select(x => x.Text).ToList());
+        var docOf = reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)),
+            (x, y) => Measured(found.Measure(docOf[x], docOf[y])), ReuseSummary.MethodText(found.Options, found.StockDocuments));
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page

@@ -86,9 +86,11 @@ public sealed partial class Planner
         var angles = columns.Where(a => a.Summary is { Angle.Length: > 0 })
             .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
 
-        var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
+        var clusters = _a.Reuse.Clusters.Select(ClusterVm)
+            .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [])))
+            .ToList();
         var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
-            groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
+            groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
             Url = _u.Compare, OutputPath = _u.OutputPath(_u.Compare), Template = "compare", Model = vm, Title = "Compare sources",
@@ -120,6 +122,7 @@ public sealed partial class Planner
             k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees).Add(f.Passages.Count);
             foreach (var x in f.Passages) k.Add(x);
         }
+        foreach (var c in _a.Reuse.Clusters) k.Add(c.Earliest).Add(c.Copies.Count);
         foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
         k.Add(_a.Reuse.Method);
         return k.Build();
@@ -159,7 +162,21 @@ public sealed partial class Planner
             Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees, f.Passages);
     }
 
-    /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
+    private ReuseClusterVm ClusterVm(ReuseCluster c)
+    {
+        if (c.Copies.Count == 1) return new ReuseClusterVm(true, [PairVm(c.Copies[0])], 2, "", "", "", []);
+        var earliest = _a.BySlug[c.Earliest];
+        var copies = c.Copies.Select(f =>
+        {
+            var copy = _a.BySlug[f.A == c.Earliest ? f.B : f.A];
+            var (inEarliest, earliestIn) = f.A == c.Earliest ? (f.BInA, f.AInB) : (f.AInB, f.BInA);
+            return new CopyVm(copy.Article.Title, _u.Article(copy.Slug), SourceName(copy), Percent(inEarliest), Percent(earliestIn),
+                f.Verdict, _u.ComparePair(f.A, f.B), f.EditorNote, f.Disagrees);
+        }).ToList();
+        return new ReuseClusterVm(false, [], c.Size, earliest.Article.Title, _u.Article(earliest.Slug), SourceName(earliest), copies);
+    }
+
+    /// <summary>One page per copy of a report against the earliest copy (and per disputed pair): the two texts aligned.</summary>
     private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
         .Select(f => Memo("pair:" + f.A + "--" + f.B, () => PairKey(f), () => PairPage(f)));
 

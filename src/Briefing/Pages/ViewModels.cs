@@ -98,8 +98,15 @@ public sealed record QuoteClaimVm(string Text, string Quote, string Url);
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
 public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
     string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+/// <summary>One copy of a report against the cluster's earliest copy.</summary>
+public sealed record CopyVm(string Title, string Url, string Source, string InEarliest, string EarliestIn, string Verdict, string PairUrl, string EditorNote, bool Disagrees);
+/// <summary>
+/// One entry of the shared-wording list: a pair (<see cref="Single"/>: two copies of a report, or a computed pair the
+/// editors dispute), or a cluster of several copies, each against the earliest.
+/// </summary>
+public sealed record ReuseClusterVm(bool Single, IReadOnlyList<ReusePairVm> Pair, int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, IReadOnlyList<CopyVm> Copies);
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
-    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
+    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
 public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched, string NoteA, string NoteB);

@@ -32,6 +32,17 @@ for (var i = 0; i < args.Length; i++)
         case "--no-publish": publish = false; break;
         case "--no-incremental": incremental = false; break;
         case "--incremental-only": incrementalOnly = true; break;
+        case "--verdicts":
+            // only the reuse verdicts on every corpus shape: --verdicts 300,1000
+            var verdictSizes = args[++i].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
+            foreach (var shape in Enum.GetValues<CorpusShape>())
+                foreach (var size in verdictSizes)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var score = ReuseScore.Of(SyntheticCorpus.Generate(size, 17, shape));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape} N={size}: planted {score.Planted}, grouped {score.Found}, right {score.Right}: precision {score.Precision:P1}, recall {score.Recall:P1}; stock above {score.StockDocuments} articles ({sw.ElapsedMilliseconds} ms)"));
+                }
+            return 0;
         case "--generate":
             // only write a corpus: --generate N DIR
             CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture));

@@ -1,0 +1,48 @@
+using Briefing.Analysis;
+using Briefing.Content;
+using Briefing.Diagnostics;
+
+namespace Briefing.Bench;
+
+/// <summary>
+/// How well the site's reuse verdicts find a synthetic corpus's planted copies: the articles the site groups as copies
+/// of one report (flagged pairs joined into clusters, as the compare page shows them), against the planted groups,
+/// counted over pairs of articles said to be the same report.
+/// </summary>
+public sealed record ReuseScore(int Planted, int Found, int Right, int StockDocuments)
+{
+    /// <summary>Of the pairs the site groups together, the share that were planted together (1 when it groups none).</summary>
+    public double Precision => Found == 0 ? 1 : (double)Right / Found;
+
+    /// <summary>Of the planted pairs, the share the site groups together (1 when none were planted).</summary>
+    public double Recall => Planted == 0 ? 1 : (double)Right / Planted;
+
+    public static ReuseScore Of(SyntheticCorpus corpus, TextReuseOptions? options = null)
+    {
+        var result = TextReuse.AnalyseCorpus(corpus.Documents, options);
+        var byId = corpus.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var articles = corpus.Documents.Select(d => new Article
+        {
+            Slug = d.Id, Pos = new SourcePos(d.Id + ".md", 1, 1), Title = d.Id, Source = null, Body = "", BodyLine = 1,
+        }).ToList();
+        var summary = ReuseSummary.Combine(articles, result.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)),
+            (x, y) =>
+            {
+                var p = result.Measure(byId[x], byId[y]);
+                return new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged, []);
+            }, "");
+        var planted = SamePairs(corpus.PlantedGroups);
+        var found = SamePairs(summary.Clusters.Select(c => (IReadOnlyList<string>)[c.Earliest, .. c.Copies.Select(f => f.A == c.Earliest ? f.B : f.A)]));
+        return new ReuseScore(planted.Count, found.Count, found.Count(planted.Contains), result.StockDocuments);
+    }
+
+    private static HashSet<(string, string)> SamePairs(IEnumerable<IReadOnlyList<string>> groups)
+    {
+        var pairs = new HashSet<(string, string)>();
+        foreach (var g in groups)
+            for (int i = 0; i < g.Count; i++)
+                for (int j = i + 1; j < g.Count; j++)
+                    pairs.Add(string.CompareOrdinal(g[i], g[j]) < 0 ? (g[i], g[j]) : (g[j], g[i]));
+        return pairs;
+    }
+}
