@@ -187,16 +187,15 @@ public sealed class SiteBuilder
 
         // analyse
         var found = reusePairs.GetAwaiter().GetResult();
-        shingles = null; // the shingles are 80 MB at N = 10,000
-        static ReuseMeasure Measured(ReusePair p) => new(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged, p.Passages.Select(x => x.Text).ToList());
-        var docOf = reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)),
-            (x, y) => Measured(found.Measure(docOf[x], docOf[y])), ReuseSummary.MethodText(found.Options, found.StockDocuments));
+        shingles = null; // every article's shingles: let go before rendering
+        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found, reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal),
+            ReuseSummary.MethodText(found.Options, found.StockDocuments));
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
-            // aligns its text. Its quote finder was sealed when it was loaded.
-            var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B]).ToHashSet(StringComparer.Ordinal);
+            // aligns its text or a cluster page shows it. Its quote finder was sealed when it was loaded.
+            var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B])
+                .Concat(reuse.Clusters.Where(c => c.Size > 2).Select(c => c.Earliest)).ToHashSet(StringComparer.Ordinal);
             Parallel.For(0, infos.Count, i =>
             {
                 var info = infos[i];

@@ -30,17 +30,47 @@ public sealed class ReuseResult
     public TextReuseOptions Options => _options;
 
     /// <summary>
-    /// The exact measures and passages of two documents of the analysed corpus (stock wording excluded as in the
-    /// analysis), in the pair's (A, B) ordinal order. The site measures a cluster's copies one after another against
-    /// its earliest copy: pass that one as <paramref name="x"/>, and it is cut into shingles once.
+    /// The exact measures of two documents of the analysed corpus (stock wording excluded as in the analysis), in the
+    /// pair's (A, B) ordinal order, with their passages when asked. The site measures a cluster's copies one after
+    /// another against its earliest copy: pass that one as <paramref name="x"/>, and it is cut into shingles once.
     /// </summary>
-    public ReusePair Measure(ReuseDocument x, ReuseDocument y)
+    public ReusePair Measure(ReuseDocument x, ReuseDocument y, bool passages = true)
     {
         var dx = Shingled(x, remember: true);
-        var dy = Shingled(y, remember: false);
+        var dy = _cache?.Get(y, _options.ShingleSize) ?? ShingledDocument.Create(y, _options.ShingleSize, distinctOnly: !passages);
         var (da, db) = string.CompareOrdinal(x.Id, y.Id) < 0 ? (dx, dy) : (dy, dx);
         var shared = TextReuse.SharedCount(da.Distinct, db.Distinct, _stock);
-        return TextReuse.Pair(da, db, shared, _options, _stock, shared >= _options.PassageMinSharedShingles);
+        return TextReuse.Pair(da, db, shared, _options, _stock, passages && shared >= _options.PassageMinSharedShingles);
+    }
+
+    /// <summary>
+    /// For each paragraph of <paramref name="earliest"/>, how many of <paramref name="copies"/> keep it: hold at least
+    /// half of its shingles (stock wording aside). A paragraph with no shingle to compare (shorter than a shingle, or
+    /// stock wording only) is -1.
+    /// </summary>
+    public int[] Kept(ReuseDocument earliest, IReadOnlyList<ReuseDocument> copies)
+    {
+        var e = Shingled(earliest, remember: true);
+        var paragraphs = new ulong[earliest.Paragraphs.Count][];
+        for (int p = 0; p < paragraphs.Length; p++)
+        {
+            paragraphs[p] = e.Hashes.AsSpan(e.ParagraphStart[p], e.ParagraphStart[p + 1] - e.ParagraphStart[p]).ToArray()
+                .Where(h => !_stock.Contains(h)).Distinct().ToArray();
+        }
+        var kept = paragraphs.Select(h => h.Length == 0 ? -1 : 0).ToArray();
+        foreach (var copy in copies)
+        {
+            var distinct = (_cache?.Get(copy, _options.ShingleSize) ?? ShingledDocument.Create(copy, _options.ShingleSize, distinctOnly: true)).Distinct;
+            for (int p = 0; p < paragraphs.Length; p++)
+            {
+                if (kept[p] < 0) continue;
+                int found = 0;
+                foreach (var h in paragraphs[p])
+                    if (Array.BinarySearch(distinct, h) >= 0) found++;
+                if (2 * found >= paragraphs[p].Length) kept[p]++;
+            }
+        }
+        return kept;
     }
 
     private ShingledDocument? _recent;

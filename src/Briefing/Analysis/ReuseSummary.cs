@@ -2,17 +2,20 @@ using Briefing.Content;
 
 namespace Briefing.Analysis;
 
-/// <summary>A computed text-reuse measurement of one pair of articles (A &lt; B ordinal).</summary>
-public sealed record ReuseMeasure(string A, string B, double AInB, double BInA, bool Flagged, IReadOnlyList<string> Passages);
-
-/// <summary>One pair as the site shows it: the computed measure combined with the editors' <c>derived_from</c>.</summary>
+/// <summary>
+/// One pair as the site shows it (A &lt; B ordinal): the computed measure combined with the editors' <c>derived_from</c>.
+/// <see cref="HasPairPage"/>: the two texts get a side-by-side page (a cluster of two, or a disputed pair); the copies
+/// of a larger cluster are shown together on the cluster's page instead.
+/// </summary>
 public sealed record ReuseFinding(string A, string B, double AInB, double BInA, bool Flagged, string Verdict, bool HasPairPage,
-    string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+    string EditorNote, bool Disagrees);
 
 /// <summary>Several articles that are copies of one report: each other copy measured against the earliest one.</summary>
 /// <param name="Earliest">The earliest copy's slug (by publication date, then slug; an unknown date sorts last).</param>
 /// <param name="Copies">Each other copy's finding against the earliest, in the same order.</param>
-public sealed record ReuseCluster(string Earliest, IReadOnlyList<ReuseFinding> Copies)
+/// <param name="Kept">For a cluster of three or more: for each paragraph of the earliest copy, how many other copies keep
+/// it (see <see cref="ReuseResult.Kept"/>); empty for a pair, which has a side-by-side page instead.</param>
+public sealed record ReuseCluster(string Earliest, IReadOnlyList<ReuseFinding> Copies, IReadOnlyList<int> Kept)
 {
     public int Size => Copies.Count + 1;
 }
@@ -26,9 +29,9 @@ public sealed record ReuseCluster(string Earliest, IReadOnlyList<ReuseFinding> C
 public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyList<ReuseCluster> Clusters,
     IReadOnlyList<ReuseFinding> Disputed, IReadOnlyDictionary<string, string> GroupOf, string Method)
 {
-    /// <param name="flagged">The pairs the analysis flagged, each (A, B) in ordinal order.</param>
-    /// <param name="measure">Measures two articles exactly, with their passages, as a finding in (A, B) ordinal order: the pairs the site shows. A cluster's earliest copy comes first.</param>
-    public static ReuseSummary Combine(IReadOnlyList<Article> articles, IEnumerable<(string A, string B)> flagged, Func<string, string, ReuseMeasure> measure, string method)
+    /// <param name="reuse">The analysis of the articles' texts: its flagged pairs form the clusters, and it measures the pairs shown.</param>
+    /// <param name="docs">Each article's text as the analysis read it, by slug.</param>
+    public static ReuseSummary Combine(IReadOnlyList<Article> articles, ReuseResult reuse, IReadOnlyDictionary<string, ReuseDocument> docs, string method)
     {
         var slugs = articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
         var derived = articles.Where(a => a.DerivedFrom is { } d && slugs.Contains(d.Value) && d.Value != a.Slug)
@@ -44,7 +47,7 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyLi
             var (rx, ry) = (Find(x), Find(y));
             if (rx != ry) { if (string.CompareOrdinal(rx, ry) < 0) parent[ry] = rx; else parent[rx] = ry; }
         }
-        foreach (var (a, b) in flagged)
+        foreach (var (a, b) in reuse.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)))
         {
             if (EditorContradicts(a, b)) disputedPairs.Add((a, b));
             else Join(a, b);
@@ -67,20 +70,18 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyLi
             foreach (var slug in list) groupOf[slug] = list[0];
             if (list.Count < 2) continue;
             var earliest = list[0];
-            var copies = list.Skip(1).Select(copy =>
-            {
-                return Finding(measure(earliest, copy), EditorLinks(earliest, copy), contradicts: false);
-            }).ToList();
-            clusters.Add(new ReuseCluster(earliest, copies));
+            var pair = list.Count == 2;
+            var copies = list.Skip(1).Select(copy => Finding(reuse.Measure(docs[earliest], docs[copy], passages: false), EditorLinks(earliest, copy), contradicts: false, pairPage: pair)).ToList();
+            clusters.Add(new ReuseCluster(earliest, copies, pair ? [] : reuse.Kept(docs[earliest], list.Skip(1).Select(c => docs[c]).ToList())));
         }
         clusters.Sort((x, y) => string.CompareOrdinal(x.Earliest, y.Earliest));
-        var disputed = disputedPairs.Select(p => Finding(measure(p.A, p.B), editor: false, contradicts: true, Who(p.A, p.B, derived))).ToList();
+        var disputed = disputedPairs.Select(p => Finding(reuse.Measure(docs[p.A], docs[p.B], passages: false), editor: false, contradicts: true, pairPage: true, Who(p.A, p.B, derived))).ToList();
         var pairs = clusters.SelectMany(c => c.Copies).Concat(disputed)
             .OrderBy(f => f.A, StringComparer.Ordinal).ThenBy(f => f.B, StringComparer.Ordinal).ToList();
         return new ReuseSummary(pairs, clusters, disputed, groupOf, method);
     }
 
-    private static ReuseFinding Finding(ReuseMeasure m, bool editor, bool contradicts, string who = "")
+    private static ReuseFinding Finding(ReusePair m, bool editor, bool contradicts, bool pairPage, string who = "")
     {
         const string Flag = "Share wording — likely the same wire report";
         var (verdict, note, disagrees) = (m.Flagged, editor, contradicts) switch
@@ -91,12 +92,12 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyLi
             (false, true, _) => ("Same report, in the editors' judgement", "The editors mark one as derived from the other, but the computed overlap is below the threshold.", true),
             _ => ("Same report, through another copy", "This copy shares wording with another copy of the same report; against the earliest copy the computed overlap is below the threshold.", false),
         };
-        return new ReuseFinding(m.A, m.B, m.AInB, m.BInA, m.Flagged, verdict, true, note, disagrees, m.Passages);
+        return new ReuseFinding(m.A, m.B, m.ContainmentAInB, m.ContainmentBInA, m.Flagged, verdict, pairPage, note, disagrees);
     }
 
     /// <summary>How the site explains the computation to readers.</summary>
     public static string MethodText(TextReuseOptions o, int stockDocuments) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"Computed from the texts, not judged by hand: each article is cut into overlapping runs of {o.ShingleSize} words, and for every pair we measure the share of each article's runs that also occur in the other. A pair is flagged as sharing wording when at least {o.FlagThreshold:P0} of either article's runs appear in the other (and at least {o.MinSharedShinglesToFlag} runs are shared). Runs found in more than {stockDocuments} articles are treated as stock wording and not counted. Common phrases and the joint statement's quoted words are too short to trip this. Copies of one report are shown as one group, each against the earliest copy. Where the editors' judgement differs, both are shown.");
+        $"Computed from the texts, not judged by hand: each article is cut into overlapping runs of {o.ShingleSize} words, and for every pair we measure the share of each article's runs that also occur in the other. A pair is flagged as sharing wording when at least {o.FlagThreshold:P0} of either article's runs appear in the other (and at least {o.MinSharedShinglesToFlag} runs are shared). Runs found in more than {stockDocuments} articles are treated as stock wording and not counted. Common phrases and the joint statement's quoted words are too short to trip this. Copies of one report are shown as one group, each measured against the earliest copy. Where the editors' judgement differs, both are shown.");
 
     private static string Who(string a, string b, Dictionary<string, string> derived) =>
         derived.ContainsKey(a) ? $"'{a}'" : $"'{b}'";

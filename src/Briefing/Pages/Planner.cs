@@ -19,6 +19,7 @@ public sealed partial class Planner
     /// <summary>How many distinct articles cite each claim.</summary>
     private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
+    private readonly Dictionary<string, ReuseCluster> _clusterOf;
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
     private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
@@ -46,6 +47,12 @@ public sealed partial class Planner
             AddFinding(f.A, f);
             if (f.B != f.A) AddFinding(f.B, f);
         }
+        _clusterOf = new Dictionary<string, ReuseCluster>(StringComparer.Ordinal);
+        foreach (var c in analysis.Reuse.Clusters.Where(c => c.Size > 2))
+        {
+            _clusterOf[c.Earliest] = c;
+            foreach (var f in c.Copies) _clusterOf[f.A == c.Earliest ? f.B : f.A] = c;
+        }
         void AddFinding(string slug, ReuseFinding f)
         {
             if (!_reuseBySlug.TryGetValue(slug, out var list)) _reuseBySlug[slug] = list = [];
@@ -72,6 +79,7 @@ public sealed partial class Planner
         work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
+        work.AddRange(ClusterPages());
         return work;
     }
 
@@ -276,6 +284,8 @@ public sealed partial class Planner
             Claims = claims,
             Topics = art.Topics.Select(t => t.Value).Where(_topics.ContainsKey).Select(t => new Link(_topics[t].Title, _u.Topic(t))).ToList(),
             Reuse = ReuseNotes(a.Slug),
+            ClusterNote = ClusterNote(a.Slug).Note,
+            ClusterUrl = ClusterNote(a.Slug).Url,
             DerivedFromNote = art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src)
                 ? $"The editors judge that this text derives from “{src.Article.Title}” ({SourceName(src)})." : "",
         };
@@ -326,6 +336,8 @@ public sealed partial class Planner
                 foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
             }
         }
+        var (clusterNote, clusterUrl) = ClusterNote(a.Slug);
+        k.Add(clusterNote).Add(clusterUrl);
         foreach (var n in ReuseNotes(a.Slug)) k.Add(n.OtherTitle).Add(n.OtherUrl).Add(n.PairUrl).Add(n.ThisShare).Add(n.OtherShare).Add(n.Verdict).Add(n.HasPairPage);
         k.Add(art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src) ? src.Article.Title + "" + SourceName(src) : null);
         return k.Build();

@@ -45,6 +45,8 @@ public sealed class Urls
     public string Sources => BasePath + "sources/";
     public string Compare => BasePath + "compare/";
     public string ComparePair(string a, string b) => BasePath + "compare/" + a + "--" + b + "/";
+    /// <summary>The page of a cluster of three or more copies of one report, named by its earliest copy.</summary>
+    public string CompareCluster(string earliest) => BasePath + "compare/copies-of-" + earliest + "/";
     public string Timeline => BasePath + "timeline/";
     public string Glossary => BasePath + "glossary/";
     public string Feed => BasePath + "feed.xml";

@@ -79,6 +79,9 @@ public sealed record ArticleVm
     public required IReadOnlyList<ClaimVm> Claims { get; init; }
     public required IReadOnlyList<Link> Topics { get; init; }
     public required IReadOnlyList<ReuseNoteVm> Reuse { get; init; }
+    /// <summary>For a copy of a report carried by three or more articles: what the cluster's page shows, and its URL.</summary>
+    public required string ClusterNote { get; init; }
+    public required string ClusterUrl { get; init; }
     public required string DerivedFromNote { get; init; }
 }
 
@@ -97,14 +100,19 @@ public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceN
 public sealed record QuoteClaimVm(string Text, string Quote, string Url);
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
 public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
-    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees);
 /// <summary>One copy of a report against the cluster's earliest copy.</summary>
-public sealed record CopyVm(string Title, string Url, string Source, string InEarliest, string EarliestIn, string Verdict, string PairUrl, string EditorNote, bool Disagrees);
+public sealed record CopyVm(string Title, string Url, string Source, DateVm Date, string InEarliest, string EarliestIn, string Verdict, string EditorNote, bool Disagrees);
 /// <summary>
 /// One entry of the shared-wording list: a pair (<see cref="Single"/>: two copies of a report, or a computed pair the
 /// editors dispute), or a cluster of several copies, each against the earliest.
 /// </summary>
-public sealed record ReuseClusterVm(bool Single, IReadOnlyList<ReusePairVm> Pair, int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, IReadOnlyList<CopyVm> Copies);
+public sealed record ReuseClusterVm(bool Single, IReadOnlyList<ReusePairVm> Pair, int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, IReadOnlyList<CopyVm> Copies, string ClusterUrl);
+/// <summary>A paragraph of a cluster's earliest copy, with how many of the other copies keep it.</summary>
+public sealed record ClusterParagraphVm(string Link, string Label, string Text, bool Compared, string Kept, bool KeptByAll, bool KeptByNone);
+/// <summary>The page of a cluster of copies of one report: each copy against the earliest, and the earliest paragraph by paragraph.</summary>
+public sealed record ClusterVm(int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, DateVm EarliestDate,
+    IReadOnlyList<CopyVm> Copies, IReadOnlyList<ClusterParagraphVm> Paragraphs, string CompareUrl);
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
     IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 

@@ -92,6 +92,32 @@ public sealed class ComparePageTests
         Assert.Contains("regime security", section);
     }
 
+    [Fact]
+    public void Three_copies_of_one_report_are_one_group_with_one_page_not_three_pair_pages()
+    {
+        using var site = PairSite(null);
+        var shared = "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
+                     "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+        site.Write("articles/2023-12-16-delta.md", "---\ntitle: Delta\nsource: alpha-news\npublished: 2023-12-16\ntopics: [security-cooperation]\n---\n" + shared + "Delta closes on a note of its own about tourism and flights between the capitals.\n");
+        site.Write("summaries/2023-12-16-delta.yml", "summary: d\n");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+
+        var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
+        Assert.Contains("3 copies of one report", compare);
+        Assert.Contains("4 articles, 2 independent reports", compare);
+        // alpha is the earliest (dated 2023-12-13; beta has no date and sorts last)
+        Assert.Contains("compare/copies-of-2023-12-13-alpha/", compare);
+        var cluster = WebUtility.HtmlDecode(site.Page("compare/copies-of-2023-12-13-alpha/index.html"));
+        Assert.Contains("kept by all 2 other copies", cluster);
+        Assert.Contains(">Delta</a>", cluster);
+        Assert.Contains(">Beta</a>", cluster);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "compare/2023-12-13-alpha--2023-12-14-beta")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(site.Output, "compare"), "*--*"));
+        Assert.Contains("This is one of 3 articles that carry the same report", WebUtility.HtmlDecode(site.Page("articles/2023-12-16-delta/index.html")));
+        Assert.Contains("This is the earliest of 3 articles", WebUtility.HtmlDecode(site.Page("articles/2023-12-13-alpha/index.html")));
+    }
+
     private static TestSite PairSite(string? derivedFrom)
     {
         var site = new TestSite();

@@ -50,7 +50,12 @@ public sealed class ReuseShapesTests
         var cluster = Assert.Single(summary.Clusters, c => c.Earliest == largest[0]);
         Assert.Equal(largest.Count, cluster.Size);
         Assert.All(cluster.Copies, f => Assert.True(f.A == largest[0] || f.B == largest[0]));
-        Assert.All(cluster.Copies, f => Assert.NotEmpty(f.Passages));
+        Assert.All(cluster.Copies, f => Assert.False(f.HasPairPage)); // one page for the cluster, not one per copy
+        Assert.Equal(result.Measure(corpus.Documents.Single(d => d.Id == largest[0]), corpus.Documents.Single(d => d.Id == largest[1])).ContainmentBInA,
+            cluster.Copies[0].BInA);
+        Assert.Equal(corpus.Documents.Single(d => d.Id == largest[0]).Paragraphs.Count, cluster.Kept.Count);
+        Assert.All(cluster.Kept, k => Assert.InRange(k, -1, largest.Count - 1));
+        Assert.True(cluster.Kept.Count(k => 2 * k > largest.Count - 1) > cluster.Kept.Count / 2, "most paragraphs are kept by most copies");
         // n − 1 findings per cluster, not n·(n − 1)/2
         Assert.Equal(summary.Clusters.Sum(c => c.Size - 1), summary.Pairs.Count);
     }
@@ -102,10 +107,6 @@ public sealed class ReuseShapesTests
         {
             Slug = d.Id, Pos = new Briefing.Diagnostics.SourcePos(d.Id, 1, 1), Title = d.Id, Source = null, Body = "", BodyLine = 1,
         }).ToList();
-        return ReuseSummary.Combine(articles, result.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)), (x, y) =>
-        {
-            var p = result.Measure(byId[x], byId[y]);
-            return new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged, p.Passages.Select(s => s.Text).ToList());
-        }, "");
+        return ReuseSummary.Combine(articles, result, byId, "");
     }
 }

@@ -7,8 +7,9 @@ namespace Briefing.Bench;
 /// A deterministic synthetic briefing of N articles in the project's input format: site.yml, 5 topics,
 /// 8 sources, claims, a timeline, a glossary, and per article a Markdown body of 600–1,200 words (headings,
 /// a list, a blockquote, links) and a summary whose key points and claim quotes occur in the text.
-/// Every twentieth article rewrites an earlier one (so the text-reuse analysis has pairs to find).
-/// Same N, same files, byte for byte.
+/// The bodies are of one <see cref="CorpusShape"/>: unique text in which every twentieth article rewrites an earlier
+/// one, or <see cref="SyntheticCorpus"/>'s stock-phrasing or wire-heavy text (a copy is dated after its original).
+/// Same N and shape, same files, byte for byte.
 /// </summary>
 public static class CorpusGenerator
 {
@@ -20,8 +21,13 @@ public static class CorpusGenerator
 
     public static int ClaimCount(int n) => Math.Max(10, n / 5);
 
-    public static void Write(string dir, int n)
+    public static void Write(string dir, int n, CorpusShape shape = CorpusShape.Unique)
     {
+        var shaped = shape == CorpusShape.Unique ? null : SyntheticCorpus.Generate(n, 0x5eed + (ulong)n, shape);
+        var originalOf = new Dictionary<int, int>();
+        foreach (var group in shaped?.PlantedGroups ?? [])
+            foreach (var copy in group.Skip(1)) originalOf[Index(copy)] = Index(group[0]);
+        var dates = new DateOnly[n];
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         foreach (var sub in new[] { "articles", "summaries", "topics", "sources" }) Directory.CreateDirectory(Path.Combine(dir, sub));
         var rng = new Rng(0x5eed + (ulong)n);
@@ -50,10 +56,13 @@ public static class CorpusGenerator
             var t1 = i % Topics.Length;
             var t2 = (i / Topics.Length + t1 + 1) % Topics.Length;
             articleTopics[i] = t1 == t2 ? [Topics[t1]] : [Topics[t1], Topics[t2]];
-            var rewriteOf = i % 20 == 19 ? i - 1 - (int)(rng.Next() % 19) : -1;
-            var paras = rewriteOf >= 0 ? Rewrite(rng, bodies[rewriteOf]) : Body(rng, i, slugs);
+            var rewriteOf = shaped is null && i % 20 == 19 ? i - 1 - (int)(rng.Next() % 19) : -1;
+            var paras = shaped is not null ? string.Join("\n\n", shaped.Documents[i].Paragraphs) + "\n\n"
+                : rewriteOf >= 0 ? Rewrite(rng, bodies[rewriteOf]) : Body(rng, i, slugs);
             bodies[i] = paras;
             var date = new DateOnly(2015, 1, 1).AddDays((int)(rng.Next() % 3650));
+            if (originalOf.TryGetValue(i, out var original)) date = dates[original].AddDays(1 + i % 3);
+            dates[i] = date;
             var front = new StringBuilder("---\n");
             front.Append(CultureInfo.InvariantCulture, $"title: \"{Title(Sentence(rng, 8).TrimEnd('.'))}\"\n");
             front.Append(CultureInfo.InvariantCulture, $"source: {Sources[i % Sources.Length]}\n");
@@ -91,6 +100,8 @@ public static class CorpusGenerator
         site.Append("allow_html: false\n");
         File.WriteAllText(Path.Combine(dir, "site.yml"), site.ToString());
     }
+
+    private static int Index(string syntheticId) => int.Parse(syntheticId.AsSpan(syntheticId.IndexOf('-') + 1), CultureInfo.InvariantCulture);
 
     public static string Slug(int i) => string.Create(CultureInfo.InvariantCulture, $"a{i:D5}-{Sources[i % Sources.Length]}-report");
 

@@ -25,12 +25,7 @@ public sealed record ReuseScore(int Planted, int Found, int Right, int StockDocu
         {
             Slug = d.Id, Pos = new SourcePos(d.Id + ".md", 1, 1), Title = d.Id, Source = null, Body = "", BodyLine = 1,
         }).ToList();
-        var summary = ReuseSummary.Combine(articles, result.Pairs.Where(p => p.Flagged).Select(p => (p.A, p.B)),
-            (x, y) =>
-            {
-                var p = result.Measure(byId[x], byId[y]);
-                return new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged, []);
-            }, "");
+        var summary = ReuseSummary.Combine(articles, result, byId, "");
         var planted = SamePairs(corpus.PlantedGroups);
         var found = SamePairs(summary.Clusters.Select(c => (IReadOnlyList<string>)[c.Earliest, .. c.Copies.Select(f => f.A == c.Earliest ? f.B : f.A)]));
         return new ReuseScore(planted.Count, found.Count, found.Count(planted.Contains), result.StockDocuments);
