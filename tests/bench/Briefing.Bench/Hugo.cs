@@ -18,8 +18,9 @@ internal static class Hugo
         File.WriteAllText(Path.Combine(site, "hugo.toml"), "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n");
         File.WriteAllText(Path.Combine(site, "layouts", "_default", "single.html"), "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n");
         File.WriteAllText(Path.Combine(site, "layouts", "_default", "list.html"), "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
+        // Hugo reads `url` as the page's own address: the original article's URL goes under another key
         foreach (var file in Directory.EnumerateFiles(Path.Combine(input, "articles"), "*.md"))
-            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(content, Path.GetFileName(file)), File.ReadAllText(file).Replace("\nurl: ", "\noriginal_url: "));
         var walls = new List<double>();
         for (var r = 0; r < runs; r++)
         {
