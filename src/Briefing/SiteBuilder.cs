@@ -181,7 +181,7 @@ public sealed class SiteBuilder
         }
         // text reuse needs only the articles' paragraphs: it runs while the checks (one thread) look up every quote
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles, candidatePassages: false));
+        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles, flaggedOnly: true));
         Validator.Validate(content, finders, diags);
         Stage("validate");
 
@@ -190,6 +190,7 @@ public sealed class SiteBuilder
         shingles = null; // every article's shingles: let go before rendering
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found, reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal),
             ReuseSummary.MethodText(found.Options, found.StockDocuments));
+        found.Release();
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page

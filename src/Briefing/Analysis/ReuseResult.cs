@@ -10,15 +10,21 @@ public sealed class ReuseResult
     private readonly HashSet<ulong> _stock;
     private readonly TextReuseOptions _options;
     private readonly ShingleCache? _cache;
+    // each document's shingles as the analysis made them (distinct ones at least), until Release
+    private Dictionary<string, ShingledDocument>? _shingled;
 
-    internal ReuseResult(IReadOnlyList<ReusePair> pairs, int stockDocuments, HashSet<ulong> stock, TextReuseOptions options, ShingleCache? cache)
+    internal ReuseResult(IReadOnlyList<ReusePair> pairs, int stockDocuments, HashSet<ulong> stock, TextReuseOptions options, ShingleCache? cache, ShingledDocument[] shingled)
     {
         Pairs = pairs;
         StockDocuments = stockDocuments;
         _stock = stock;
         _options = options;
         _cache = cache;
+        _shingled = shingled.ToDictionary(d => d.Source.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>Lets go of every document's shingles: measures after this cut the documents again.</summary>
+    public void Release() => _shingled = null;
 
     /// <summary>The candidate pairs, ordered by (A, B) in ordinal order, where A &lt; B.</summary>
     public IReadOnlyList<ReusePair> Pairs { get; }
@@ -36,8 +42,8 @@ public sealed class ReuseResult
     /// </summary>
     public ReusePair Measure(ReuseDocument x, ReuseDocument y, bool passages = true)
     {
-        var dx = Shingled(x, remember: true);
-        var dy = _cache?.Get(y, _options.ShingleSize) ?? ShingledDocument.Create(y, _options.ShingleSize, distinctOnly: !passages);
+        var dx = passages ? Shingled(x, remember: true) : Distinct(x);
+        var dy = passages ? _cache?.Get(y, _options.ShingleSize) ?? ShingledDocument.Create(y, _options.ShingleSize) : Distinct(y);
         var (da, db) = string.CompareOrdinal(x.Id, y.Id) < 0 ? (dx, dy) : (dy, dx);
         var shared = TextReuse.SharedCount(da.Distinct, db.Distinct, _stock);
         return TextReuse.Pair(da, db, shared, _options, _stock, passages && shared >= _options.PassageMinSharedShingles);
@@ -60,7 +66,7 @@ public sealed class ReuseResult
         var kept = paragraphs.Select(h => h.Length == 0 ? -1 : 0).ToArray();
         foreach (var copy in copies)
         {
-            var distinct = (_cache?.Get(copy, _options.ShingleSize) ?? ShingledDocument.Create(copy, _options.ShingleSize, distinctOnly: true)).Distinct;
+            var distinct = Distinct(copy).Distinct;
             for (int p = 0; p < paragraphs.Length; p++)
             {
                 if (kept[p] < 0) continue;
@@ -74,6 +80,9 @@ public sealed class ReuseResult
     }
 
     private ShingledDocument? _recent;
+
+    private ShingledDocument Distinct(ReuseDocument doc) =>
+        _shingled?.GetValueOrDefault(doc.Id) ?? _cache?.Get(doc, _options.ShingleSize) ?? ShingledDocument.Create(doc, _options.ShingleSize, distinctOnly: true);
 
     private ShingledDocument Shingled(ReuseDocument doc, bool remember)
     {

@@ -33,11 +33,11 @@ public static class TextReuse
     public static IReadOnlyList<ReusePair> Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null) => Analyse(docs, options, null).Pairs;
 
     /// <summary>
-    /// As the site analyses a corpus: the candidate pairs without their passages, the stock bound, and
+    /// As the site analyses a corpus: the flagged pairs only, without their passages; the stock bound; and
     /// <see cref="ReuseResult.Measure"/> for the pairs it shows.
     /// </summary>
     public static ReuseResult AnalyseCorpus(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options = null) =>
-        Analyse(docs, options, null, candidatePassages: false);
+        Analyse(docs, options, null, flaggedOnly: true);
 
     /// <summary>As <see cref="Analyse(IReadOnlyList{ReuseDocument}, TextReuseOptions?)"/>, with what the site needs besides the pairs.</summary>
     /// <param name="cache">The preview's shingles, kept for the documents whose paragraphs are unchanged since an earlier call.</param>
@@ -46,11 +46,11 @@ public static class TextReuse
     /// their paragraph list: a one-off build makes them as each article is loaded. Used when made for the same id and
     /// shingle size; the others are made here.
     /// </param>
-    /// <param name="candidatePassages">Find the passages of the candidate pairs. The site does not: it measures the pairs it
-    /// shows with <see cref="ReuseResult.Measure"/>, so a corpus of many candidates never makes all their passages.</param>
+    /// <param name="flaggedOnly">Return only the flagged pairs, without passages: what the site needs. It measures the
+    /// pairs it shows with <see cref="ReuseResult.Measure"/>, so a corpus of many candidates never makes all their passages.</param>
     /// <param name="maxSortEntries">The most entries a partition is sorted in (see <see cref="SortPartitionBits"/>); tests make it small.</param>
     internal static ReuseResult Analyse(IReadOnlyList<ReuseDocument> docs, TextReuseOptions? options, ShingleCache? cache,
-        IReadOnlyDictionary<IReadOnlyList<string>, ShingledDocument>? distinct = null, bool candidatePassages = true, int maxSortEntries = MaxSortEntries)
+        IReadOnlyDictionary<IReadOnlyList<string>, ShingledDocument>? distinct = null, bool flaggedOnly = false, int maxSortEntries = MaxSortEntries)
     {
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
@@ -83,6 +83,7 @@ public static class TextReuse
         var (pairCounts, stock) = CountSharedShingles(shingled, options, stockDocuments, maxSortEntries);
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();
+        if (flaggedOnly) keys = Array.FindAll(keys, k => IsFlagged(shingled[(int)(k / n)], shingled[(int)(k % n)], pairCounts[k], options));
         Array.Sort(keys);
 
         // Passages need a document's shingles with their positions, made again for the documents of the pairs that
@@ -91,7 +92,7 @@ public static class TextReuse
         var uses = new int[n];
         foreach (var key in keys)
         {
-            if (!candidatePassages || pairCounts[key] < options.PassageMinSharedShingles) continue;
+            if (flaggedOnly || pairCounts[key] < options.PassageMinSharedShingles) continue;
             uses[(int)(key / n)]++;
             uses[(int)(key % n)]++;
         }
@@ -115,7 +116,7 @@ public static class TextReuse
             int a = (int)(keys[k] / n);
             int b = (int)(keys[k] % n);
             int shared = pairCounts[keys[k]];
-            var withPassages = candidatePassages && shared >= options.PassageMinSharedShingles;
+            var withPassages = !flaggedOnly && shared >= options.PassageMinSharedShingles;
             pairs[k] = Pair(withPassages ? Positions(a) : shingled[a], withPassages ? Positions(b) : shingled[b], shared, options, stock, withPassages);
             if (withPassages)
             {
@@ -123,7 +124,7 @@ public static class TextReuse
                 Done(b);
             }
         });
-        return new ReuseResult(pairs, stockDocuments, stock, options, cache);
+        return new ReuseResult(pairs, stockDocuments, stock, options, cache, shingled);
     }
 
     /// <summary>A pair's measures from its shared-shingle count, and its passages when asked for (both documents with positions).</summary>
@@ -131,10 +132,13 @@ public static class TextReuse
     {
         double inB = a.DistinctCount == 0 ? 0 : (double)shared / a.DistinctCount;
         double inA = b.DistinctCount == 0 ? 0 : (double)shared / b.DistinctCount;
-        bool flagged = shared >= options.MinSharedShinglesToFlag && Math.Max(inB, inA) >= options.FlagThreshold;
         IReadOnlyList<SharedPassage> passages = withPassages ? FindPassages(a, b, options.ShingleSize, stock) : [];
-        return new ReusePair(a.Source.Id, b.Source.Id, inB, inA, shared, flagged, passages);
+        return new ReusePair(a.Source.Id, b.Source.Id, inB, inA, shared, IsFlagged(a, b, shared, options), passages);
     }
+
+    /// <summary>Whether two documents that share <paramref name="shared"/> shingles likely share wire copy (see <see cref="TextReuseOptions.FlagThreshold"/>).</summary>
+    private static bool IsFlagged(ShingledDocument a, ShingledDocument b, int shared, TextReuseOptions options) =>
+        shared >= options.MinSharedShinglesToFlag && (double)shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold;
 
     /// <summary>The number of distinct shingles two documents share, stock wording excluded (both arrays sorted).</summary>
     internal static int SharedCount(ulong[] a, ulong[] b, HashSet<ulong> stock)
