@@ -31,15 +31,16 @@ public sealed class PreviewSession : IAsyncDisposable
     public event Action<BuildResult>? Rebuilt;
     public ArticleCache Cache { get; } = new();
 
-    public PreviewSession(BuildOptions options, int port, TextWriter stdout, ConsoleReporter reporter)
+    /// <param name="allowHosts">Host names answered besides 127.0.0.1, localhost and [::1] (<c>--allow-host</c>).</param>
+    public PreviewSession(BuildOptions options, int port, TextWriter stdout, ConsoleReporter reporter, IEnumerable<string>? allowHosts = null)
     {
         _options = options;
-        _out = stdout;
+        _out = TextWriter.Synchronized(stdout); // rebuilds and refused requests report from different threads
         _reporter = reporter;
         _builder = new SiteBuilder(Cache);
         var (first, _) = BuildOnce();
         var basePath = new Pages.Urls(options.BaseUrl ?? "/").BasePath;
-        Host = new SiteHost(first, port, liveReload: true, basePath);
+        Host = new SiteHost(first, port, liveReload: true, basePath, hosts: new HostFilter(allowHosts, _out));
     }
 
     public async Task StartAsync()

@@ -173,7 +173,7 @@ public sealed class PreviewTests
         using var client = new TcpClient();
         await client.ConnectAsync(address.Host, address.Port);
         await using var stream = client.GetStream();
-        var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {address.Host}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream);
         var response = await reader.ReadToEndAsync();
