@@ -82,9 +82,15 @@ public sealed partial class Planner
     /// <summary>An article's date, marked when the editors inferred it.</summary>
     public static DateVm Date(Article art) => Date(art.Published) is { Known: true } d ? d with { Inferred = art.PublishedNote is not null } : DateVm.Unknown;
 
-    private string SourceName(ArticleInfo a) => a.Source?.Name ?? "Unknown source";
+    private static string SourceName(ArticleInfo a) => Markers.SourceName(a.Source);
 
-    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", a.Article.SourceNote is not null);
+    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", Markers.AttributionInferred(a.Article));
+
+    /// <summary>The editors' prose (lede, takeaways, timeline and glossary texts, topic overviews) cites articles and sources through these.</summary>
+    private CiteLinks Cites => _cites ??= new CiteLinks(_a.BySlug, _c.Sources, _u);
+    private CiteLinks? _cites;
+
+    private string Prose(string text) => text.Length == 0 ? "" : _md.RenderInline(text, Cites);
 
     private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
         ? new Link($"{SourceName(a)}, {(Date(a.Article) is { Known: true } d ? d.Display : "undated")}", _u.Article(slug))
@@ -94,7 +100,7 @@ public sealed partial class Planner
         .OrderByDescending(a => a.Article.Published ?? default)
         .ThenBy(a => a.Slug, StringComparer.Ordinal);
 
-    private EventVm Event(TimelineEvent e) => new(Date(e.Date), e.Title, e.Text,
+    private EventVm Event(TimelineEvent e) => new(Date(e.Date), e.Title, Prose(e.Text),
         e.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
 
     private QuoteVm Quote(ArticleInfo a, string quote)
@@ -213,8 +219,8 @@ public sealed partial class Planner
             return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles, claims, Plural(articles, "article"), Plural(claims, "claim"));
         }).ToList();
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
-        var vm = new HomeVm(_c.Site.Title, _c.Site.Lede,
-            _c.Site.Takeaways.Select(t => new TakeawayVm(t.Text, t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
+        var vm = new HomeVm(_c.Site.Title, Prose(_c.Site.Lede),
+            _c.Site.Takeaways.Select(t => new TakeawayVm(Prose(t.Text), t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
             topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
         var jsonLd = Json(new Dictionary<string, object?>
         {
@@ -240,7 +246,7 @@ public sealed partial class Planner
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
         var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
-        var overview = _md.Render(t.Body, anchorParagraphs: false).Html;
+        var overview = _md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html;
         var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
@@ -449,7 +455,7 @@ public sealed partial class Planner
 
     private Page Glossary()
     {
-        GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", g.Text,
+        GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", Prose(g.Text),
             g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),

@@ -12,6 +12,8 @@ public sealed record DateVm(bool Known, string Iso, string Display, string Preci
     public string PrecisionNote => Known && Precision != "day" ? Precision + " only" : "";
     /// <summary>The editors inferred the date (the article's <c>published_note</c> says how).</summary>
     public bool Inferred { get; init; }
+    /// <summary>The date with its marker, as every page shows it (<see cref="Markers.Date"/>).</summary>
+    public string MarkedHtml => Markers.Date(this);
 }
 
 public sealed record LayoutVm
@@ -37,16 +39,19 @@ public sealed record LayoutVm
     public required bool Index { get; init; }
 }
 
-public sealed record TakeawayVm(string Text, IReadOnlyList<Link> Articles);
+public sealed record TakeawayVm(string TextHtml, IReadOnlyList<Link> Articles);
 public sealed record TopicCardVm(string Title, string Url, string Question, int ArticleCount, int ClaimCount, string ArticleLabel, string ClaimLabel);
-public sealed record EventVm(DateVm Date, string Title, string Text, IReadOnlyList<Link> Articles);
+public sealed record EventVm(DateVm Date, string Title, string TextHtml, IReadOnlyList<Link> Articles);
 public sealed record SourceVm(string Id, string Name, string Url, string Kind, string Country, string Note, string Website, bool HasWebsite, IReadOnlyList<ArticleCardVm> Articles, string ArticleLabel);
-public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred);
+public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred)
+{
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record CoverageCellVm(string TopicTitle, int Count, string Label, int Level);
 public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnlyList<CoverageCellVm> Cells);
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
 
-public sealed record HomeVm(string Title, string Lede, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
+public sealed record HomeVm(string Title, string LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
     IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
 
 public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName);
@@ -84,12 +89,15 @@ public sealed record ArticleVm
 
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
 public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
-public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string Text, IReadOnlyList<Link> Articles);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string TextHtml, IReadOnlyList<Link> Articles);
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
-public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred);
+public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred)
+{
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
 public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
