@@ -83,4 +83,23 @@ public sealed class ProseCiteTests
         Assert.Contains("<a href=\"https://example.org/articles:x\">the site</a> and <a href=\"article-list\">a page</a>", html);
         Assert.DoesNotContain("cite-source", html);
     }
+
+    [Fact]
+    public void An_inferred_outlet_is_marked_wherever_the_pages_name_it_not_only_on_cards()
+    {
+        using var site = Inferred();
+        Assert.True(site.Build(strict: true).Success);
+        const string marked = "Alpha News <span class=\"inferred\">(attribution inferred)</span>";
+        var topic = site.Page("topics/security-cooperation/index.html");
+        Assert.Contains("<h3>" + marked + ": <a", topic);                      // the source's key points
+        Assert.Contains("<footer>— " + marked + ", <a", topic);                // each quote's footer
+        Assert.Contains("Alpha News’s words <span class=\"inferred\">(attribution inferred)</span>", site.Page("articles/2023-12-13-alpha/index.html")); // the article text's badge
+        var compare = site.Page("compare/index.html");
+        Assert.Contains("<span class=\"meta\">(" + marked + ")</span></h3>", compare); // what only this article reports
+        // links named by their article's source and date say it in words
+        Assert.Contains(">Alpha News (attribution inferred), December 2023 (inferred)</a>", site.Page("timeline/index.html"));
+        Assert.Contains(">Beta Wire, date unknown</a>", site.Page("index.html"));
+        // an outlet the text names carries no marker
+        Assert.DoesNotContain("Beta Wire <span class=\"inferred\">", compare);
+    }
 }

@@ -81,10 +81,10 @@ public sealed partial class Planner
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
-            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? [])).ToList();
+            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? []) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var angles = columns.Where(a => a.Summary is { Angle.Length: > 0 })
-            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
+            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
         var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
@@ -156,7 +156,8 @@ public sealed partial class Planner
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
         return new ReusePairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
-            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees, f.Passages);
+            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees, f.Passages)
+        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
     }
 
     /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
@@ -200,7 +201,8 @@ public sealed partial class Planner
             .ToList();
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,
-            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0));
+            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0))
+        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
         var url = _u.ComparePair(f.A, f.B);
         return new Page
         {

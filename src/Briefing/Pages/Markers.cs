@@ -13,7 +13,10 @@ namespace Briefing.Pages;
 /// </summary>
 public static class Markers
 {
-    private const string AttributionHtml = " <span class=\"inferred\">(attribution inferred)</span>";
+    private const string AttributionText = "(attribution inferred)";
+    private const string DateInferredText = "(inferred)";
+    private const string DateUnknownText = "date unknown";
+    private const string AttributionHtml = " <span class=\"inferred\">" + AttributionText + "</span>";
 
     /// <summary>The editors named the outlet although the captured text does not (the article's <c>source_note</c> says how).</summary>
     public static bool AttributionInferred(Article a) => a.SourceNote is not null;
@@ -22,11 +25,19 @@ public static class Markers
     public static string Attribution(bool inferred) => inferred ? AttributionHtml : "";
 
     /// <summary>A date at its own precision, marked "(inferred)" when the editors inferred it; "date unknown" when there is none.</summary>
-    public static string Date(DateVm d) => !d.Known ? "<span class=\"unknown\">date unknown</span>"
-        : $"<time datetime=\"{WebUtility.HtmlEncode(d.Iso)}\">{WebUtility.HtmlEncode(d.Display)}</time>" + (d.Inferred ? " <span class=\"inferred\">(inferred)</span>" : "");
+    public static string Date(DateVm d) => !d.Known ? $"<span class=\"unknown\">{DateUnknownText}</span>"
+        : $"<time datetime=\"{WebUtility.HtmlEncode(d.Iso)}\">{WebUtility.HtmlEncode(d.Display)}</time>" + (d.Inferred ? $" <span class=\"inferred\">{DateInferredText}</span>" : "");
 
     /// <summary>The name an article's source goes by on every page.</summary>
     public static string SourceName(Source? s) => s?.Name ?? "Unknown source";
+
+    /// <summary>An article named in plain text (a link's label): "South China Morning Post (attribution inferred), December 2023 (inferred)".</summary>
+    public static string Label(Article a, Source? s)
+    {
+        var d = Planner.Date(a);
+        return SourceName(s) + (AttributionInferred(a) ? " " + AttributionText : "") + ", "
+            + (!d.Known ? DateUnknownText : d.Display + (d.Inferred ? " " + DateInferredText : ""));
+    }
 
     /// <summary>
     /// What follows a citation of an article in the editors' prose: the source's name and the date, each with the

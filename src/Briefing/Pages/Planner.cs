@@ -93,7 +93,7 @@ public sealed partial class Planner
     private string Prose(string text) => text.Length == 0 ? "" : _md.RenderInline(text, Cites);
 
     private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
-        ? new Link($"{SourceName(a)}, {(Date(a.Article) is { Known: true } d ? d.Display : "undated")}", _u.Article(slug))
+        ? new Link(Markers.Label(a.Article, a.Source), _u.Article(slug))
         : new Link(slug, _u.Article(slug));
 
     private IEnumerable<ArticleInfo> ByDate(IEnumerable<ArticleInfo> articles) => articles
@@ -106,7 +106,7 @@ public sealed partial class Planner
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a));
+        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
@@ -241,7 +241,7 @@ public sealed partial class Planner
             .Where(a => a.Summary is not null)
             .OrderBy(a => SourceName(a), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Slug, StringComparer.Ordinal)
             .Select(a => new SourceGroupVm(SourceName(a), a.Source is null ? "" : _u.Source(a.Source.Id), a.Article.Title, _u.Article(a.Slug),
-                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()))
+                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()) { SourceInferred = Markers.AttributionInferred(a.Article) })
             .Where(g => g.Points.Count > 0)
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
@@ -269,6 +269,7 @@ public sealed partial class Planner
             SourceName = SourceName(a),
             SourceUrl = a.Source is null ? "" : _u.Source(a.Source.Id),
             SourceNote = art.SourceNote ?? "",
+            SourceInferred = Markers.AttributionInferred(art),
             Date = Date(art),
             PublishedNote = art.PublishedNote ?? "",
             Author = art.Author ?? "",

@@ -54,9 +54,19 @@ public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<Covera
 public sealed record HomeVm(string Title, string LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
     IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
 
-public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName);
+public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
-public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points);
+public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
 
 public sealed record TopicVm(string Title, string Question, string OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
@@ -71,6 +81,8 @@ public sealed record ArticleVm
     public required string SourceName { get; init; }
     public required string SourceUrl { get; init; }
     public required string SourceNote { get; init; }
+    public bool SourceInferred { get; init; }
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
     public required DateVm Date { get; init; }
     public required string PublishedNote { get; init; }
     public required string Author { get; init; }
@@ -101,15 +113,39 @@ public sealed record ColumnVm(string Slug, string Title, string SourceName, stri
 public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
 public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
-public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims);
+public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record QuoteClaimVm(string Text, string Quote, string Url);
-public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
+public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
-    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages)
+{
+    /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool AInferred { get; init; }
+    public bool BInferred { get; init; }
+    public string AMarkerHtml => Markers.Attribution(AInferred);
+    public string BMarkerHtml => Markers.Attribution(BInferred);
+}
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
     IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
 public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched, string NoteA, string NoteB);
 public sealed record PairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource, string AInB, string BInA,
-    string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB);
+    string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB)
+{
+    /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool AInferred { get; init; }
+    public bool BInferred { get; init; }
+    public string AMarkerHtml => Markers.Attribution(AInferred);
+    public string BMarkerHtml => Markers.Attribution(BInferred);
+}
