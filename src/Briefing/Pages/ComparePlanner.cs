@@ -87,7 +87,7 @@ public sealed partial class Planner
             .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
-        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
+        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
             groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {

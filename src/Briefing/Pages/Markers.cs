@@ -21,6 +21,9 @@ public static class Markers
     /// <summary>The editors named the outlet although the captured text does not (the article's <c>source_note</c> says how).</summary>
     public static bool AttributionInferred(Article a) => a.SourceNote is not null;
 
+    /// <summary>An article's date, marked when the editors inferred it (its <c>published_note</c> says how).</summary>
+    public static DateVm DateOf(Article a) => Planner.Date(a.Published) is { Known: true } d ? d with { Inferred = a.PublishedNote is not null } : DateVm.Unknown;
+
     /// <summary>The marker after a source's name: " (attribution inferred)" when inferred, else nothing.</summary>
     public static string Attribution(bool inferred) => inferred ? AttributionHtml : "";
 
@@ -34,7 +37,7 @@ public static class Markers
     /// <summary>An article named in plain text (a link's label): "South China Morning Post (attribution inferred), December 2023 (inferred)".</summary>
     public static string Label(Article a, Source? s)
     {
-        var d = Planner.Date(a);
+        var d = DateOf(a);
         return SourceName(s) + (AttributionInferred(a) ? " " + AttributionText : "") + ", "
             + (!d.Known ? DateUnknownText : d.Display + (d.Inferred ? " " + DateInferredText : ""));
     }
@@ -47,7 +50,7 @@ public static class Markers
     {
         var sb = new StringBuilder(" <span class=\"cite-source\">[");
         sb.Append(WebUtility.HtmlEncode(SourceName(s))).Append(Attribution(AttributionInferred(a)))
-          .Append(", ").Append(Date(Planner.Date(a))).Append("]</span>");
+          .Append(", ").Append(Date(DateOf(a))).Append("]</span>");
         return sb.ToString();
     }
 }

@@ -79,18 +79,14 @@ public sealed partial class Planner
 
     public static DateVm Date(PartialDate? d) => d is { } x ? new DateVm(true, x.Iso, x.Display, x.PrecisionName) : DateVm.Unknown;
 
-    /// <summary>An article's date, marked when the editors inferred it.</summary>
-    public static DateVm Date(Article art) => Date(art.Published) is { Known: true } d ? d with { Inferred = art.PublishedNote is not null } : DateVm.Unknown;
-
     private static string SourceName(ArticleInfo a) => Markers.SourceName(a.Source);
 
-    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", Markers.AttributionInferred(a.Article));
+    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Markers.DateOf(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", Markers.AttributionInferred(a.Article));
 
-    /// <summary>The editors' prose (lede, takeaways, timeline and glossary texts, topic overviews) cites articles and sources through these.</summary>
+    /// <summary>The editors' prose (lede, takeaways, timeline and glossary texts; topic overviews) with its citations resolved.</summary>
+    private string Prose(string text) => text.Length == 0 ? "" : _md.RenderInline(text, Cites);
     private CiteLinks Cites => _cites ??= new CiteLinks(_a.BySlug, _c.Sources, _u);
     private CiteLinks? _cites;
-
-    private string Prose(string text) => text.Length == 0 ? "" : _md.RenderInline(text, Cites);
 
     private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
         ? new Link(Markers.Label(a.Article, a.Source), _u.Article(slug))
@@ -270,7 +266,7 @@ public sealed partial class Planner
             SourceUrl = a.Source is null ? "" : _u.Source(a.Source.Id),
             SourceNote = art.SourceNote ?? "",
             SourceInferred = Markers.AttributionInferred(art),
-            Date = Date(art),
+            Date = Markers.DateOf(art),
             PublishedNote = art.PublishedNote ?? "",
             Author = art.Author ?? "",
             OriginalUrl = art.Url ?? "",
