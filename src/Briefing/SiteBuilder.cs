@@ -164,6 +164,7 @@ public sealed class SiteBuilder
         });
         LastRendered = renderedCount;
         foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
+        ProseCites.Check(content, markdown, diags); // the editors' citations of articles and sources
         early = null;
         Parallel.For(0, finderOf.Length, i => finderOf[i] ??= _cache is null ? new QuoteFinder(rendered[i].Paragraphs) : _finders.GetValue(rendered[i], r => new QuoteFinder(r.Paragraphs)));
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);

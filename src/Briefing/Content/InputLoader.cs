@@ -105,8 +105,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         {
             var t = new MapReader(n, n.Pos, "a takeaway", TakeawayKeys, diags);
             var text = t.String("text", required: true);
-            return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos);
+            return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos) { TextPos = text.Pos };
         });
+        var lede = r.String("lede");
         return new SiteConfig
         {
             File = display,
@@ -114,7 +115,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Description = r.String("description")?.Value ?? "",
             BaseUrl = r.String("base_url")?.Value ?? "/",
             Language = r.String("language")?.Value ?? "en",
-            Lede = r.String("lede")?.Value ?? "",
+            Lede = lede?.Value ?? "",
+            LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
             AllowHtml = r.Bool("allow_html") ?? false,
         };
@@ -302,7 +304,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var date = ReadDate(r, "date", required: true, diags);
         var title = r.String("title", required: true);
         if (date is null || title is null) return null;
-        return new TimelineEvent(date.Value, title.Value, r.String("text")?.Value ?? "", r.StringList("articles"), n.Pos) { Topics = r.StringList("topics") };
+        var text = r.String("text");
+        return new TimelineEvent(date.Value, title.Value, text?.Value ?? "", r.StringList("articles"), n.Pos) { Topics = r.StringList("topics"), TextPos = text?.Pos ?? n.Pos };
     }
 
     private GlossaryEntry? ReadGlossary(YNode n)
@@ -317,6 +320,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var lang = r.String("native_lang");
         if (native is not null && lang is null)
             diags.Error(Codes.RequiredMissing, native.Pos, "'native_name' needs 'native_lang' too (a BCP 47 code such as vi or zh-Hans), so browsers and screen readers pronounce it right.");
+        var text = r.String("text");
         if (id is null || name is null) return null;
         return new GlossaryEntry
         {
@@ -327,7 +331,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Role = r.String("role")?.Value,
             NativeName = native?.Value,
             NativeLang = lang?.Value,
-            Text = r.String("text")?.Value ?? "",
+            Text = text?.Value ?? "",
+            TextPos = text?.Pos ?? id.Pos,
             Articles = r.StringList("articles"),
         };
     }

@@ -81,15 +81,15 @@ public sealed partial class Planner
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
-            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? [])).ToList();
+            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? []) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var angles = columns.Where(a => a.Summary is { Angle.Length: > 0 })
-            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
+            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var clusters = _a.Reuse.Clusters.Select(ClusterVm)
             .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [], "")))
             .ToList();
-        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
+        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
             groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
@@ -162,14 +162,16 @@ public sealed partial class Planner
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
         return new ReusePairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
-            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees);
+            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees)
+        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
     }
 
     private ReuseClusterVm ClusterVm(ReuseCluster c)
     {
         if (c.Copies.Count == 1) return new ReuseClusterVm(true, [PairVm(c.Copies[0])], 2, "", "", "", [], "");
         var earliest = _a.BySlug[c.Earliest];
-        return new ReuseClusterVm(false, [], c.Size, earliest.Article.Title, _u.Article(earliest.Slug), SourceName(earliest), Copies(c), _u.CompareCluster(c.Earliest));
+        return new ReuseClusterVm(false, [], c.Size, earliest.Article.Title, _u.Article(earliest.Slug), SourceName(earliest), Copies(c), _u.CompareCluster(c.Earliest))
+        { EarliestMarkerHtml = Markers.Attribution(Markers.AttributionInferred(earliest.Article)) };
     }
 
     /// <summary>Each copy of a cluster against its earliest copy.</summary>
@@ -177,7 +179,8 @@ public sealed partial class Planner
     {
         var copy = _a.BySlug[f.A == c.Earliest ? f.B : f.A];
         var (inEarliest, earliestIn) = f.A == c.Earliest ? (f.BInA, f.AInB) : (f.AInB, f.BInA);
-        return new CopyVm(copy.Article.Title, _u.Article(copy.Slug), SourceName(copy), Date(copy.Article), Percent(inEarliest), Percent(earliestIn), f.Verdict, f.EditorNote, f.Disagrees);
+        return new CopyVm(copy.Article.Title, _u.Article(copy.Slug), SourceName(copy), Markers.DateOf(copy.Article), Percent(inEarliest), Percent(earliestIn), f.Verdict, f.EditorNote, f.Disagrees)
+        { SourceInferred = Markers.AttributionInferred(copy.Article) };
     }).ToList();
 
     /// <summary>One page per cluster of three or more copies: the copies against the earliest, and the earliest paragraph by paragraph.</summary>
@@ -188,9 +191,9 @@ public sealed partial class Planner
     private PageKey ClusterKey(ReuseCluster c)
     {
         var e = _a.BySlug[c.Earliest];
-        var k = new PageKey.Builder().Ref(e.Body).Add(e.Slug).Add(e.Article.Title).Add(SourceName(e)).Add(e.Article.Published?.Iso);
+        var k = new PageKey.Builder().Ref(e.Body).Add(e.Slug).Add(e.Article.Title).Add(SourceName(e)).Add(Markers.Label(e.Article, e.Source));
         foreach (var n in c.Kept) k.Add(n);
-        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.Date.Iso).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
+        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.SourceMarkerHtml).Add(Markers.Date(v.Date)).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
         return k.Build();
     }
 
@@ -204,7 +207,8 @@ public sealed partial class Planner
             var label = kept < 0 ? "too short to compare" : kept == others ? $"kept by all {others} other copies" : $"kept by {kept} of {others} other copies";
             return new ClusterParagraphVm(_u.Paragraph(e.Slug, i), $"¶ {i + 1}", text, kept >= 0, label, kept == others, kept == 0);
         }).ToList();
-        var vm = new ClusterVm(c.Size, e.Article.Title, _u.Article(e.Slug), SourceName(e), Date(e.Article), Copies(c), paragraphs, _u.Compare);
+        var vm = new ClusterVm(c.Size, e.Article.Title, _u.Article(e.Slug), SourceName(e), Markers.DateOf(e.Article), Copies(c), paragraphs, _u.Compare)
+        { EarliestMarkerHtml = Markers.Attribution(Markers.AttributionInferred(e.Article)) };
         var url = _u.CompareCluster(c.Earliest);
         return new Page
         {
@@ -255,7 +259,8 @@ public sealed partial class Planner
             .ToList();
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,
-            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0));
+            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0))
+        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
         var url = _u.ComparePair(f.A, f.B);
         return new Page
         {
