@@ -50,33 +50,56 @@ public sealed class ReuseResult
     }
 
     /// <summary>
-    /// For each paragraph of <paramref name="earliest"/>, how many of <paramref name="copies"/> keep it: hold at least
-    /// half of its shingles (stock wording aside). A paragraph with no shingle to compare (shorter than a shingle, or
-    /// stock wording only) is -1.
+    /// A cluster's copies measured against its earliest copy (each as <see cref="Measure"/> does, without passages), and,
+    /// when asked, for each paragraph of <paramref name="earliest"/> how many of the copies keep it: hold at least half
+    /// of its shingles (stock wording aside). A paragraph with no shingle to compare (shorter than a shingle, or stock
+    /// wording only) is -1. One merge of two sorted hash arrays per copy.
     /// </summary>
-    public int[] Kept(ReuseDocument earliest, IReadOnlyList<ReuseDocument> copies)
+    public (IReadOnlyList<ReusePair> Copies, int[] Kept) MeasureCluster(ReuseDocument earliest, IReadOnlyList<ReuseDocument> copies, bool kept)
     {
-        var e = Shingled(earliest, remember: true);
-        var paragraphs = new ulong[earliest.Paragraphs.Count][];
+        var e = kept ? Shingled(earliest, remember: true) : Distinct(earliest);
+        var distinct = e.Distinct;
+        var isStock = Array.ConvertAll(distinct, _stock.Contains);
+        // each paragraph's distinct, non-stock shingles, as indexes into the earliest copy's distinct hashes
+        var paragraphs = new int[kept ? earliest.Paragraphs.Count : 0][];
         for (int p = 0; p < paragraphs.Length; p++)
         {
             paragraphs[p] = e.Hashes.AsSpan(e.ParagraphStart[p], e.ParagraphStart[p + 1] - e.ParagraphStart[p]).ToArray()
-                .Where(h => !_stock.Contains(h)).Distinct().ToArray();
+                .Select(h => Array.BinarySearch(distinct, h)).Where(i => !isStock[i]).Distinct().ToArray();
         }
-        var kept = paragraphs.Select(h => h.Length == 0 ? -1 : 0).ToArray();
-        foreach (var copy in copies)
+        var keptBy = paragraphs.Select(x => x.Length == 0 ? -1 : 0).ToArray();
+        var present = new bool[distinct.Length];
+        var pairs = new ReusePair[copies.Count];
+        for (int c = 0; c < copies.Count; c++)
         {
-            var distinct = Distinct(copy).Distinct;
+            var copy = Distinct(copies[c]);
+            var other = copy.Distinct;
+            int i = 0, j = 0, shared = 0;
+            while (i < distinct.Length && j < other.Length)
+            {
+                if (distinct[i] < other[j]) i++;
+                else if (other[j] < distinct[i]) j++;
+                else
+                {
+                    present[i] = true;
+                    if (!isStock[i]) shared++;
+                    i++;
+                    j++;
+                }
+            }
+            pairs[c] = string.CompareOrdinal(earliest.Id, copies[c].Id) < 0
+                ? TextReuse.Pair(e, copy, shared, _options, _stock, withPassages: false)
+                : TextReuse.Pair(copy, e, shared, _options, _stock, withPassages: false);
             for (int p = 0; p < paragraphs.Length; p++)
             {
-                if (kept[p] < 0) continue;
+                if (keptBy[p] < 0) continue;
                 int found = 0;
-                foreach (var h in paragraphs[p])
-                    if (Array.BinarySearch(distinct, h) >= 0) found++;
-                if (2 * found >= paragraphs[p].Length) kept[p]++;
+                foreach (var k in paragraphs[p]) if (present[k]) found++;
+                if (2 * found >= paragraphs[p].Length) keptBy[p]++;
             }
+            Array.Clear(present);
         }
-        return kept;
+        return (pairs, keptBy);
     }
 
     private ShingledDocument? _recent;

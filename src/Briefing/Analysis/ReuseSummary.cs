@@ -14,7 +14,7 @@ public sealed record ReuseFinding(string A, string B, double AInB, double BInA, 
 /// <param name="Earliest">The earliest copy's slug (by publication date, then slug; an unknown date sorts last).</param>
 /// <param name="Copies">Each other copy's finding against the earliest, in the same order.</param>
 /// <param name="Kept">For a cluster of three or more: for each paragraph of the earliest copy, how many other copies keep
-/// it (see <see cref="ReuseResult.Kept"/>); empty for a pair, which has a side-by-side page instead.</param>
+/// it (see <see cref="ReuseResult.MeasureCluster"/>); empty for a pair, which has a side-by-side page instead.</param>
 public sealed record ReuseCluster(string Earliest, IReadOnlyList<ReuseFinding> Copies, IReadOnlyList<int> Kept)
 {
     public int Size => Copies.Count + 1;
@@ -71,8 +71,9 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyLi
             if (list.Count < 2) continue;
             var earliest = list[0];
             var pair = list.Count == 2;
-            var copies = list.Skip(1).Select(copy => Finding(reuse.Measure(docs[earliest], docs[copy], passages: false), EditorLinks(earliest, copy), contradicts: false, pairPage: pair)).ToList();
-            clusters.Add(new ReuseCluster(earliest, copies, pair ? [] : reuse.Kept(docs[earliest], list.Skip(1).Select(c => docs[c]).ToList())));
+            var (measured, kept) = reuse.MeasureCluster(docs[earliest], list.Skip(1).Select(c => docs[c]).ToList(), kept: !pair);
+            var copies = list.Skip(1).Select((copy, i) => Finding(measured[i], EditorLinks(earliest, copy), contradicts: false, pairPage: pair)).ToList();
+            clusters.Add(new ReuseCluster(earliest, copies, pair ? [] : kept));
         }
         clusters.Sort((x, y) => string.CompareOrdinal(x.Earliest, y.Earliest));
         var disputed = disputedPairs.Select(p => Finding(reuse.Measure(docs[p.A], docs[p.B], passages: false), editor: false, contradicts: true, pairPage: true, Who(p.A, p.B, derived))).ToList();

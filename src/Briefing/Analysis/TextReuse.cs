@@ -83,6 +83,22 @@ public static class TextReuse
         var (pairCounts, stock) = CountSharedShingles(shingled, options, stockDocuments, maxSortEntries);
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();
+        // A count is a lower bound where a shingle credited only its first document's pairs: one that comes within half
+        // of the flag's bounds is counted again exactly, so that the flag never depends on which document came first.
+        var exact = new int[keys.Length];
+        Array.Fill(exact, -1);
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
+        {
+            for (int k = range.Item1; k < range.Item2; k++)
+            {
+                var (a, b) = (shingled[(int)(keys[k] / n)], shingled[(int)(keys[k] % n)]);
+                int shared = pairCounts[keys[k]];
+                if (2 * shared >= options.MinSharedShinglesToFlag && 2.0 * shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold)
+                    exact[k] = SharedCount(a.Distinct, b.Distinct, stock);
+            }
+        });
+        for (int k = 0; k < keys.Length; k++)
+            if (exact[k] >= 0) pairCounts[keys[k]] = exact[k];
         if (flaggedOnly) keys = Array.FindAll(keys, k => IsFlagged(shingled[(int)(k / n)], shingled[(int)(k % n)], pairCounts[k], options));
         Array.Sort(keys);
 

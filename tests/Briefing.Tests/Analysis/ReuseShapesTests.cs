@@ -45,7 +45,7 @@ public sealed class ReuseShapesTests
         Assert.True(largest.Count >= 10, $"largest planted cluster {largest.Count}");
 
         var result = TextReuse.AnalyseCorpus(corpus.Documents);
-        var summary = Summary(corpus, result);
+        var summary = ReuseScore.Summary(corpus, result);
 
         var cluster = Assert.Single(summary.Clusters, c => c.Earliest == largest[0]);
         Assert.Equal(largest.Count, cluster.Size);
@@ -98,15 +98,5 @@ public sealed class ReuseShapesTests
         var without = TextReuse.Analyse(corpus.Documents, new TextReuseOptions { StockMinDocuments = 20, StockMaxDocuments = 20 });
 
         Assert.Equal(without.Select(p => (p.A, p.B, p.SharedShingles)), withStock.Select(p => (p.A, p.B, p.SharedShingles)));
-    }
-
-    private static ReuseSummary Summary(SyntheticCorpus corpus, ReuseResult result)
-    {
-        var byId = corpus.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var articles = corpus.Documents.Select(d => new Briefing.Content.Article
-        {
-            Slug = d.Id, Pos = new Briefing.Diagnostics.SourcePos(d.Id, 1, 1), Title = d.Id, Source = null, Body = "", BodyLine = 1,
-        }).ToList();
-        return ReuseSummary.Combine(articles, result, byId, "");
     }
 }

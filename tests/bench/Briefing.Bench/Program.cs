@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Briefing.Analysis;
 using Briefing.Bench;
 
 // The benchmark: generates synthetic briefings of N articles, publishes src/Briefing in Release and times the
@@ -45,7 +46,21 @@ for (var i = 0; i < args.Length; i++)
                     var sw = Stopwatch.StartNew();
                     var score = ReuseScore.Of(SyntheticCorpus.Generate(size, 17, shape));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape} N={size}: planted {score.Planted}, grouped {score.Found}, right {score.Right}: precision {score.Precision:P1}, recall {score.Recall:P1}; stock above {score.StockDocuments} articles ({sw.ElapsedMilliseconds} ms)"));
+                    foreach (var m in score.Missed)
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  missed: {m.A} and {m.B}, {m.SharedShingles} runs shared, {m.ContainmentAInB:P1} and {m.ContainmentBInA:P1}"));
                 }
+            return 0;
+        case "--reuse-only":
+            // only the text-reuse analysis, in process: --reuse-only N SHAPE (counting, then forming and measuring the clusters)
+            var reuseCorpus = SyntheticCorpus.Generate(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 17, Enum.Parse<CorpusShape>(args[i + 2], ignoreCase: true));
+            for (var run = 0; run < 3; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var counted = TextReuse.AnalyseCorpus(reuseCorpus.Documents);
+                var countMs = watch.Elapsed.TotalMilliseconds;
+                var clusters = ReuseScore.Summary(reuseCorpus, counted).Clusters;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count {countMs:0} ms ({counted.Pairs.Count} flagged pairs), clusters {watch.Elapsed.TotalMilliseconds - countMs:0} ms ({clusters.Count} clusters)"));
+            }
             return 0;
         case "--generate":
             // only write a corpus: --generate N DIR [SHAPE]

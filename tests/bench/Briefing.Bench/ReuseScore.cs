@@ -11,6 +11,9 @@ namespace Briefing.Bench;
 /// </summary>
 public sealed record ReuseScore(int Planted, int Found, int Right, int StockDocuments)
 {
+    /// <summary>Up to five planted pairs the site did not group, with their exact measures.</summary>
+    public IReadOnlyList<ReusePair> Missed { get; init; } = [];
+
     /// <summary>Of the pairs the site groups together, the share that were planted together (1 when it groups none).</summary>
     public double Precision => Found == 0 ? 1 : (double)Right / Found;
 
@@ -20,15 +23,23 @@ public sealed record ReuseScore(int Planted, int Found, int Right, int StockDocu
     public static ReuseScore Of(SyntheticCorpus corpus, TextReuseOptions? options = null)
     {
         var result = TextReuse.AnalyseCorpus(corpus.Documents, options);
+        var summary = Summary(corpus, result);
+        var planted = SamePairs(corpus.PlantedGroups);
+        var found = SamePairs(summary.Clusters.Select(c => (IReadOnlyList<string>)[c.Earliest, .. c.Copies.Select(f => f.A == c.Earliest ? f.B : f.A)]));
+        var byId = corpus.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var missed = planted.Where(p => !found.Contains(p)).Order().Take(5).Select(p => result.Measure(byId[p.Item1], byId[p.Item2], passages: false)).ToList();
+        return new ReuseScore(planted.Count, found.Count, found.Count(planted.Contains), result.StockDocuments) { Missed = missed };
+    }
+
+    /// <summary>The clusters the site forms from an analysis of the corpus (articles dated in id order).</summary>
+    public static ReuseSummary Summary(SyntheticCorpus corpus, ReuseResult result)
+    {
         var byId = corpus.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var articles = corpus.Documents.Select(d => new Article
         {
             Slug = d.Id, Pos = new SourcePos(d.Id + ".md", 1, 1), Title = d.Id, Source = null, Body = "", BodyLine = 1,
         }).ToList();
-        var summary = ReuseSummary.Combine(articles, result, byId, "");
-        var planted = SamePairs(corpus.PlantedGroups);
-        var found = SamePairs(summary.Clusters.Select(c => (IReadOnlyList<string>)[c.Earliest, .. c.Copies.Select(f => f.A == c.Earliest ? f.B : f.A)]));
-        return new ReuseScore(planted.Count, found.Count, found.Count(planted.Contains), result.StockDocuments);
+        return ReuseSummary.Combine(articles, result, byId, "");
     }
 
     private static HashSet<(string, string)> SamePairs(IEnumerable<IReadOnlyList<string>> groups)
