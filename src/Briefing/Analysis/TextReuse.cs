@@ -87,7 +87,7 @@ public static class TextReuse
         // of the flag's bounds is counted again exactly, so that the flag never depends on which document came first.
         var exact = new int[keys.Length];
         Array.Fill(exact, -1);
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
+        if (keys.Length > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
         {
             for (int k = range.Item1; k < range.Item2; k++)
             {
