@@ -82,8 +82,9 @@ public static class YamlTree
                         return null;
                     case Scalar s:
                         {
-                            // the file's text is NFC already, but an escape ("a\u0300") can decompose a value again
-                            var node = new YScalar { Pos = P(s.Start), Value = Nfc.Of(s.Value), IsPlain = s.Style == ScalarStyle.Plain };
+                            // the file's text is NFC already, but an escape in double quotes ("a\u0300") can decompose a value again
+                            var value = s.Style == ScalarStyle.DoubleQuoted ? Nfc.Of(s.Value) : s.Value;
+                            var node = new YScalar { Pos = P(s.Start), Value = value, IsPlain = s.Style == ScalarStyle.Plain };
                             if (!Attach(node)) return null;
                             break;
                         }
