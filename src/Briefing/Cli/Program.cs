@@ -9,7 +9,19 @@ public static class Program
 {
     public const int Success = 0, ContentErrors = 1, UsageErrors = 2;
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // The site must not depend on the machine's locale (LANG, LC_ALL): numbers, dates, casing and any comparison
+        // not written as ordinal behave as in the invariant culture, on every thread.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        if (!Text.Nfc.Available)
+        {
+            Console.Error.WriteLine("error: " + Text.Nfc.Unavailable);
+            return UsageErrors;
+        }
+        return Run(args, Console.Out, Console.Error);
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -228,7 +228,8 @@ internal static class PlainYaml
             for (var i = col + 1; i < s.Length; i++)
             {
                 var c = s[i];
-                if (c == '"') return RestIsEmpty(s[(i + 1)..]) ? new YScalar { Pos = Pos(_cur, col), Value = sb.ToString(), IsPlain = false } : null;
+                // NFC as YamlTree makes a double-quoted value (where escapes may decompose it), so both give the same tree
+                if (c == '"') return RestIsEmpty(s[(i + 1)..]) ? new YScalar { Pos = Pos(_cur, col), Value = Text.Nfc.Of(sb.ToString()), IsPlain = false } : null;
                 if (c == '\\')
                 {
                     if (i + 1 >= s.Length || s[i + 1] is not ('"' or '\\')) return null;

@@ -34,7 +34,7 @@ public sealed class QuoteFinder
         _normalized = new string[paragraphs.Count];
         for (var i = 0; i < paragraphs.Count; i++)
         {
-            _originals[i] = paragraphs[i].Normalize(System.Text.NormalizationForm.FormC);
+            _originals[i] = Nfc.Of(paragraphs[i]);
             _normalized[i] = TextNormalizer.Normalize(_originals[i]);
             _length += _normalized[i].Length + (i > 0 ? 1 : 0);
         }
