@@ -96,9 +96,7 @@ public sealed class ComparePageTests
     public void Three_copies_of_one_report_are_one_group_with_one_page_not_three_pair_pages()
     {
         using var site = PairSite(null);
-        var shared = "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
-                     "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
-        site.Write("articles/2023-12-16-delta.md", "---\ntitle: Delta\nsource: alpha-news\npublished: 2023-12-16\ntopics: [security-cooperation]\n---\n" + shared + "Delta closes on a note of its own about tourism and flights between the capitals.\n");
+        site.Write("articles/2023-12-16-delta.md", "---\ntitle: Delta\nsource: alpha-news\npublished: 2023-12-16\ntopics: [security-cooperation]\n---\n" + SharedCopy + "Delta closes on a note of its own about tourism and flights between the capitals.\n");
         site.Write("summaries/2023-12-16-delta.yml", "summary: d\n");
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
@@ -118,11 +116,15 @@ public sealed class ComparePageTests
         Assert.Contains("This is the earliest of 3 articles", WebUtility.HtmlDecode(site.Page("articles/2023-12-13-alpha/index.html")));
     }
 
+    // two paragraphs of one wire report that the fixture's copies carry
+    private const string SharedCopy =
+        "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
+        "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+
     private static TestSite PairSite(string? derivedFrom)
     {
         var site = new TestSite();
-        var shared = "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
-                     "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+        const string shared = SharedCopy;
         site.Write("articles/2023-12-13-alpha.md", "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [security-cooperation]\n---\n" + shared + "Alpha adds its own closing paragraph about the economy and trade between the two neighbours.\n");
         site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\ntopics: [security-cooperation]\n" + (derivedFrom is null ? "" : $"derived_from: {derivedFrom}\n") + "---\n" + shared + "Beta ends with a different paragraph about maritime disputes in the South China Sea and the region.\n");
         site.Write("articles/2023-12-15-gamma.md", "---\ntitle: Gamma\nsource: beta-wire\ntopics: [security-cooperation]\n---\nAn unrelated commentary about history, written in entirely different words from start to finish.\n");
