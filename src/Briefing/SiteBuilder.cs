@@ -92,7 +92,7 @@ public sealed class SiteBuilder
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
         // A one-off build (the command line) renders each article's Markdown as soon as the article is parsed, on the
-        // same core, and keeps the HTML and paragraphs, not the source: all sources together are about 150 MB at N = 10,000.
+        // same core, and keeps the HTML and paragraphs, not the source, which for a large briefing is the larger part.
         var streaming = _cache is null && !o.KeepFiles;
         var early = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<Article, (RenderedMarkdown Body, QuoteFinder Finder)>(ReferenceEqualityComparer.Instance) : null;
         // and its distinct text-reuse shingles, by its paragraph list
@@ -214,9 +214,8 @@ public sealed class SiteBuilder
         // data alone, so the process's peak memory is the load's, not the load's plus the render's. Since the paragraphs
         // are packed, the young generations hold nearly all that is freed here, and collecting them does less than the
         // full, aggressive collection this was (which also returned the memory to the system, to be faulted back in by
-        // rendering). N = 10,000, interleaved: median of 7, 2.78 s and 460 MB full, 2.52 s and 454 MB young only, 2.66 s
-        // and 472 MB with none; two later batches of 9, full and young only within 1 % of each other in time and memory.
-        // A small build would pay more than it saves.
+        // rendering). Young only was as fast as full and no larger, and none at all was larger (the benchmark's document
+        // has the figures). A small build would pay more than it saves.
         if (streaming && infos.Count >= LargeBuild) GC.Collect(1, GCCollectionMode.Forced, blocking: true, compacting: true);
         Stage("analyse");
 
@@ -285,7 +284,7 @@ public sealed class SiteBuilder
                 session = streaming ? writer.Begin() : writer.Begin(pages.Select(p => p.OutputPath).Concat(extra!.Select(f => f.Path)));
             }
             var failed = 0;
-            // A streamed build writes its feed (7 MB at N = 10,000) as one more item of the render, on whichever core is
+            // A streamed build writes its feed (megabytes for a large briefing) as one more item of the render, on whichever core is
             // free, rather than alone after it; `check` makes it too, and throws it away, so that both fail alike. What
             // the feed throws is thrown after the loop, as it was when the feed was made after the pages.
             var feedFirst = streaming ? 1 : 0;

@@ -42,8 +42,8 @@ public sealed class InputFiles(string root, string displayRoot)
     /// <summary>
     /// Reads a file as text with LF line endings and hands it to <paramref name="parse"/>, or reports why it cannot and
     /// returns null. The bytes and the text are in buffers lent for the call, never a string of the whole file: an
-    /// article's parser makes strings of its front matter and its body alone (at N = 10,000 the whole texts were
-    /// 150 MB of strings, made only to be cut in two).
+    /// article's parser makes strings of its front matter and its body alone (a string of the whole text would be made
+    /// only to be cut in two, for every article of a large briefing).
     /// </summary>
     public T? Read<T>(string fullPath, DiagnosticBag diags, long maxBytes, TextParser<T> parse) where T : class
     {

@@ -40,8 +40,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         }
 
         var site = LoadSite(sitePath);
-        // the files read one by one (topics, sources and the lists: claims.yml alone is 250 KB at N = 10,000) are read
-        // on a core of their own while the articles and summaries are read on all of them
+        // the files read one by one (topics, sources and the lists, of which claims.yml grows with the briefing) are
+        // read on a core of their own while the articles and summaries are read on all of them
         var rest = Task.Run(() => (
             Topics: files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList(),
             Sources: files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList(),

@@ -18,7 +18,7 @@ public static class Feeds
         return ms.ToArray();
     }
 
-    /// <summary>The Atom feed, written into <paramref name="stream"/> as it is made (at N = 10,000 it is 7 MB).</summary>
+    /// <summary>The Atom feed, written into <paramref name="stream"/> as it is made (it holds every article).</summary>
     public static void WriteAtom(Stream stream, SiteContent c, SiteAnalysis a, Urls u)
     {
         const string ns = "http://www.w3.org/2005/Atom";
