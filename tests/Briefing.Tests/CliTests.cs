@@ -63,6 +63,19 @@ public sealed class CliTests
         Assert.False(Directory.Exists(site.Output));
     }
 
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void A_preview_port_out_of_range_is_a_usage_error_in_one_line(string port)
+    {
+        var (code, _, stderr) = Run("preview", "--port", port);
+
+        Assert.Equal(Program.UsageErrors, code);
+        Assert.Contains("--port must be a port number from 1 to 65535", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
     [Fact]
     public void Usage_errors_exit_two()
     {

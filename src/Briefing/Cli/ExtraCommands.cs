@@ -10,6 +10,11 @@ public static class ExtraCommands
     public static IEnumerable<Command> Create(Option[] common, Func<ParseResult, bool, BuildOptions> options, TextWriter stdout, TextWriter stderr)
     {
         var port = new Option<int>("--port", "-p") { Description = "The port to serve on (127.0.0.1 only).", DefaultValueFactory = _ => 5080 };
+        // out of range, Kestrel would stop the program with an unhandled exception: say so as a usage error instead
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError($"--port must be a port number from 1 to 65535, e.g. --port 5081 (got {r.GetValueOrDefault<int>()}).");
+        });
         var allowHost = new Option<string[]>("--allow-host")
         {
             Description = "Also answer requests for this host name (any port), e.g. a tunnel's; repeat for several. By default only 127.0.0.1, localhost and [::1] are answered.",
