@@ -39,6 +39,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 {
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    /// <summary>The path the site lives under (from <c>--base-url</c> or <c>site.yml</c>'s <c>base_url</c>), e.g. "/repo/".</summary>
+    public string BasePath { get; init; } = "/";
 }
 
 /// <summary>The build: load, validate, analyse, plan, render, write — each stage timed, diagnostics collected.</summary>
@@ -384,7 +386,8 @@ public sealed class SiteBuilder
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
-        return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+        return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output)
+            { BasePath = urls.BasePath };
     }
 
     /// <summary>The process's peak resident memory so far, in MB (Linux: VmHWM), or 0.</summary>

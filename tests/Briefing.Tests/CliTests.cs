@@ -65,7 +65,7 @@ public sealed class CliTests
 
     [Theory]
     [InlineData("99999")]
-    [InlineData("0")]
+    [InlineData("65536")]
     [InlineData("-1")]
     public void A_preview_port_out_of_range_is_a_usage_error_in_one_line(string port)
     {

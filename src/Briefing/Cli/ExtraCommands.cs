@@ -9,11 +9,11 @@ public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(Option[] common, Func<ParseResult, bool, BuildOptions> options, TextWriter stdout, TextWriter stderr)
     {
-        var port = new Option<int>("--port", "-p") { Description = "The port to serve on (127.0.0.1 only).", DefaultValueFactory = _ => 5080 };
+        var port = new Option<int>("--port", "-p") { Description = "The port to serve on (127.0.0.1 only; 0 picks a free one).", DefaultValueFactory = _ => 5080 };
         // out of range, Kestrel would stop the program with an unhandled exception: say so as a usage error instead
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError($"--port must be a port number from 1 to 65535, e.g. --port 5081 (got {r.GetValueOrDefault<int>()}).");
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError($"--port must be a port number from 1 to 65535 (or 0 for any free port), e.g. --port 5081 (got {r.GetValueOrDefault<int>()}).");
         });
         var allowHost = new Option<string[]>("--allow-host")
         {

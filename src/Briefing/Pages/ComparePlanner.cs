@@ -59,7 +59,7 @@ public sealed partial class Planner
         var groupOf = _a.Reuse.GroupOf;
         var columnIndex = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) columnIndex.TryAdd(columns[i].Slug, i);
-        var labels = columns.Select(a => $"{SourceName(a)}: {a.Article.Title}").ToArray();
+        var labels = columns.Select(a => $"{Markers.SourceText(a.Article, a.Source)}: {a.Article.Title}").ToArray();
         var groups = _c.Topics.Select(t => (Id: t.Id, Title: t.Title, Url: _u.Topic(t.Id)))
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims

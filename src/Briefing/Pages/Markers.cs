@@ -27,6 +27,9 @@ public static class Markers
     /// <summary>The marker after a source's name: " (attribution inferred)" when inferred, else nothing.</summary>
     public static string Attribution(bool inferred) => inferred ? AttributionHtml : "";
 
+    /// <summary>The source's name as plain text, with the inferred marker when the editors inferred the outlet.</summary>
+    public static string SourceText(Article a, Source? s) => SourceName(s) + (AttributionInferred(a) ? " " + AttributionText : "");
+
     /// <summary>A date at its own precision, marked "(inferred)" when the editors inferred it; "date unknown" when there is none.</summary>
     public static string Date(DateVm d) => !d.Known ? $"<span class=\"unknown\">{DateUnknownText}</span>"
         : $"<time datetime=\"{WebUtility.HtmlEncode(d.Iso)}\">{WebUtility.HtmlEncode(d.Display)}</time>" + (d.Inferred ? $" <span class=\"inferred\">{DateInferredText}</span>" : "");
@@ -38,7 +41,7 @@ public static class Markers
     public static string Label(Article a, Source? s)
     {
         var d = DateOf(a);
-        return SourceName(s) + (AttributionInferred(a) ? " " + AttributionText : "") + ", "
+        return SourceText(a, s) + ", "
             + (!d.Known ? DateUnknownText : d.Display + (d.Inferred ? " " + DateInferredText : ""));
     }
 

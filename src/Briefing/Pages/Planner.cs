@@ -301,9 +301,10 @@ public sealed partial class Planner
             ["url"] = _u.Absolute(url),
             ["isPartOf"] = _u.Absolute(_u.Home),
         };
-        if (art.Published is { } p) ld["datePublished"] = p.Iso;
+        if (art.Published is { } p && art.PublishedNote is null) ld["datePublished"] = p.Iso; // an inferred date is not stated as fact either
         if (art.Author is { } au) ld["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = au };
-        if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
+        // an outlet the capture does not name is the editors' inference, not a fact to hand to search engines
+        if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal) && !Markers.AttributionInferred(art)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
         if (art.Url is { } orig) ld["sameAs"] = orig;
         return new Page
         {

@@ -39,8 +39,8 @@ public sealed class PreviewSession : IAsyncDisposable
         _reporter = reporter;
         _builder = new SiteBuilder(Cache);
         var (first, _) = BuildOnce();
-        var basePath = new Pages.Urls(options.BaseUrl ?? "/").BasePath;
-        Host = new SiteHost(first, port, liveReload: true, basePath, hosts: new HostFilter(allowHosts, _out));
+        // the site is served under its base URL's path, as it will be published: each build's snapshot carries it
+        Host = new SiteHost(first, port, liveReload: true, hosts: new HostFilter(allowHosts, _out));
     }
 
     public async Task StartAsync()
@@ -117,7 +117,7 @@ public sealed class PreviewSession : IAsyncDisposable
         _out.WriteLine(result.Success
             ? $"[{now}] rebuilt {result.PagesWritten} pages in {ms} ms ({parsed} article(s) parsed, {_builder.LastRendered} rendered)"
             : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows them, the last good build stays on disk");
-        if (result.Success) return (new SiteSnapshot(result.Files, version), result);
+        if (result.Success) return (new SiteSnapshot(result.Files, version, basePath: result.BasePath), result);
         var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
         return (previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version), result);
     }

@@ -30,7 +30,10 @@ public sealed class SiteHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly bool _liveReload;
-    private readonly string _basePath;
+    private readonly string _defaultBasePath;
+
+    /// <summary>Where the current build's site lives: the path its base URL gives, else the host's own.</summary>
+    private string BasePath => _snapshot.BasePath ?? _defaultBasePath;
     private volatile SiteSnapshot _snapshot;
     private readonly Lock _waitersLock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,7 +52,7 @@ public sealed class SiteHost : IAsyncDisposable
         _hosts = hosts ?? new HostFilter();
         _snapshot = snapshot;
         _liveReload = liveReload;
-        _basePath = basePath;
+        _defaultBasePath = basePath;
         _headers = headers?.ToList() ?? [];
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Briefing.Preview" });
         builder.Logging.ClearProviders();
@@ -116,6 +119,13 @@ public sealed class SiteHost : IAsyncDisposable
 
         var snapshot = _snapshot;
         var relative = Resolve(path, ctx.Request.Path.HasValue ? ctx.Request.Path.ToUriComponent() : "/");
+        if (relative is null && path == "/")
+        {
+            // the site lives under its base URL's path: the server's root points there
+            ctx.Response.StatusCode = StatusCodes.Status302Found;
+            ctx.Response.Headers.Location = BasePath;
+            return;
+        }
         if (relative is null)
         {
             await Send(ctx, 400, "text/plain; charset=utf-8", "Bad request: that path is not allowed."u8.ToArray());
@@ -136,7 +146,7 @@ public sealed class SiteHost : IAsyncDisposable
         if (!relative.EndsWith('/') && snapshot.Files.ContainsKey(relative + "/index.html"))
         {
             ctx.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            ctx.Response.Headers.Location = _basePath + relative + "/";
+            ctx.Response.Headers.Location = BasePath + relative + "/";
             return;
         }
         if (snapshot.Files.TryGetValue("404.html", out var notFound)) await SendHtml(ctx, 404, notFound);
@@ -177,9 +187,10 @@ public sealed class SiteHost : IAsyncDisposable
             return null;
         var p = decodedPath;
         if (p.Contains('\\') || p.Contains('\0') || !p.StartsWith('/')) return null;
-        if (!p.StartsWith(_basePath, StringComparison.Ordinal))
-            return p + "/" == _basePath ? "" : null;
-        var rel = p[_basePath.Length..];
+        var basePath = BasePath;
+        if (!p.StartsWith(basePath, StringComparison.Ordinal))
+            return p + "/" == basePath ? "" : null;
+        var rel = p[basePath.Length..];
         foreach (var seg in rel.Split('/'))
             if (seg is "." or ".." || seg.Trim() is ".." ) return null;
         if (rel.Contains("//", StringComparison.Ordinal)) return null;

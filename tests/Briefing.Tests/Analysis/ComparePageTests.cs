@@ -83,6 +83,21 @@ public sealed class ComparePageTests
     }
 
     [Fact]
+    public void An_outlet_the_editors_inferred_is_marked_in_every_cell_label_and_not_given_to_search_engines()
+    {
+        var (_, page) = BuildReal();
+        const string inferred = "2023-12-13-scmp-new-stage";
+        var compare = page("compare/index.html");
+        Assert.Contains("South China Morning Post (attribution inferred): ", compare);
+        Assert.DoesNotContain("South China Morning Post: China-Vietnam relations", compare);
+        var article = page($"articles/{inferred}/index.html");
+        var ld = Regex.Match(article, "<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("NewsArticle", ld);
+        Assert.DoesNotContain("publisher", ld);
+        Assert.DoesNotContain("datePublished", ld);
+    }
+
+    [Fact]
     public void Exclusive_details_list_claims_only_one_article_reports()
     {
         var (_, page) = BuildReal();
