@@ -45,7 +45,8 @@ public static class Feeds
                 Link(w, ns, u.Absolute(u.Article(art.Slug)), "alternate");
                 var stamp = art.Article.Published is { } p ? Stamp(p) : updated;
                 w.WriteElementString("updated", ns, stamp);
-                if (art.Article.Published is not null) w.WriteElementString("published", ns, stamp);
+                // <published> only for a day the capture prints: a month, a year or the editors' inference is not a day
+                if (art.Article.Published is { Precision: DatePrecision.Day } && art.Article.PublishedNote is null) w.WriteElementString("published", ns, stamp);
                 if (art.Article.Author is { } au)
                 {
                     w.WriteStartElement("author", ns);
