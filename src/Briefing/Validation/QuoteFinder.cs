@@ -221,8 +221,8 @@ public sealed class QuoteFinder
     /// </summary>
     /// <remarks>
     /// Each search scans the whole article, so only the first <see cref="MaxClosestSearches"/> searches of an article
-    /// are made; later ones return null. A hostile summary with thousands of wrong quotes against a 20 MB article
-    /// took a second per quote before.
+    /// are made; later ones return null. Otherwise a hostile summary with thousands of wrong quotes against an article
+    /// at the size limit would take about a second per quote.
     /// </remarks>
     public string? Closest(string quote)
     {
