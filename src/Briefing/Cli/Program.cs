@@ -36,16 +36,21 @@ public static class Program
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every file written and each stage." };
         Option[] common = [input, theme, output, baseUrl, drafts, strict, timings, quiet, verbose];
 
-        BuildOptions Options(ParseResult r, bool write) => new()
+        BuildOptions Options(ParseResult r, bool write)
         {
-            InputDir = r.GetValue(input)!,
-            ThemeDir = r.GetValue(theme)!,
-            OutputDir = r.GetValue(output)!,
-            BaseUrl = r.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable("BRIEFING_BASE_URL"),
-            Drafts = r.GetValue(drafts),
-            Strict = r.GetValue(strict),
-            Write = write,
-        };
+            var url = r.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable("BRIEFING_BASE_URL");
+            if (url is not null && !Pages.Urls.IsValidBase(url)) throw new UsageException("--base-url " + Pages.Urls.InvalidBaseMessage(url));
+            return new()
+            {
+                InputDir = r.GetValue(input)!,
+                ThemeDir = r.GetValue(theme)!,
+                OutputDir = r.GetValue(output)!,
+                BaseUrl = url,
+                Drafts = r.GetValue(drafts),
+                Strict = r.GetValue(strict),
+                Write = write,
+            };
+        }
 
         int RunBuild(ParseResult r, bool write)
         {

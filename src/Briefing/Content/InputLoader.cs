@@ -108,12 +108,15 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos) { TextPos = text.Pos };
         });
         var lede = r.String("lede");
+        var baseUrl = r.String("base_url");
+        if (baseUrl is { } b && !Pages.Urls.IsValidBase(b.Value))
+            diags.Error(Codes.InvalidValue, b.Pos, "base_url " + Pages.Urls.InvalidBaseMessage(b.Value));
         return new SiteConfig
         {
             File = display,
             Title = r.String("title", required: node is not null)?.Value ?? "Briefing",
             Description = r.String("description")?.Value ?? "",
-            BaseUrl = r.String("base_url")?.Value ?? "/",
+            BaseUrl = baseUrl?.Value ?? "/",
             Language = r.String("language")?.Value ?? "en",
             Lede = lede?.Value ?? "",
             LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
