@@ -117,14 +117,8 @@ public sealed class NetlifyTests
         psi.Environment["DEPLOY_PRIME_URL"] = "https://deploy-preview-42--briefing.netlify.app";
         psi.Environment["BRIEFING_OUTPUT"] = output;
         psi.Environment["NETLIFY_CACHE_DIR"] = Path.Combine(site.Root, "cache");
-        using var p = Process.Start(psi)!;
-        var stdoutTask = p.StandardOutput.ReadToEndAsync();
-        var stderrTask = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await p.WaitForExitAsync(timeout.Token);
-        var stdout = await stdoutTask;
-        var stderr = await stderrTask;
-        Assert.True(p.ExitCode == 0, stdout + stderr);
+        var (exitCode, stdout, stderr) = await RunScript(psi);
+        Assert.True(exitCode == 0, stdout + stderr);
         Assert.False(File.Exists(marker), "the script tried to download: " + (File.Exists(marker) ? File.ReadAllText(marker) : ""));
         Assert.Contains("using dotnet", stdout);
         var home = File.ReadAllText(Path.Combine(output, "index.html"));
@@ -159,16 +153,23 @@ public sealed class NetlifyTests
         psi.Environment.Remove("NETLIFY");
         psi.Environment["BRIEFING_OUTPUT"] = output;
         psi.Environment["NETLIFY_CACHE_DIR"] = Path.Combine(site.Root, "cache");
+        var (exitCode, stdout, stderr) = await RunScript(psi);
+        var log = stdout + stderr;
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error NU1004", log);
+        Assert.Contains("Markdig", log);
+        Assert.False(Directory.Exists(output), "the build went on after the failed restore");
+        Assert.Equal(lockFile, File.ReadAllText(Path.Combine(clone, "src", "Briefing", "packages.lock.json")));
+    }
+
+    /// <summary>Runs the build script to its end (five minutes at most), with both its outputs.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(ProcessStartInfo psi)
+    {
         using var p = Process.Start(psi)!;
         var stdoutTask = p.StandardOutput.ReadToEndAsync();
         var stderrTask = p.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await p.WaitForExitAsync(timeout.Token);
-        var log = await stdoutTask + await stderrTask;
-        Assert.NotEqual(0, p.ExitCode);
-        Assert.Contains("error NU1004", log);
-        Assert.Contains("Markdig", log);
-        Assert.False(Directory.Exists(output), "the build went on after the failed restore");
-        Assert.Equal(lockFile, File.ReadAllText(Path.Combine(clone, "src", "Briefing", "packages.lock.json")));
+        return (p.ExitCode, await stdoutTask, await stderrTask);
     }
 }
