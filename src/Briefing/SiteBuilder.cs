@@ -39,6 +39,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 {
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    /// <summary>The path the site lives under (from <c>--base-url</c> or <c>site.yml</c>'s <c>base_url</c>), e.g. "/repo/".</summary>
+    public string BasePath { get; init; } = "/";
 }
 
 /// <summary>The build: load, validate, analyse, plan, render, write — each stage timed, diagnostics collected.</summary>
@@ -92,7 +94,7 @@ public sealed class SiteBuilder
         // load
         var files = new InputFiles(o.InputDir, Display(o.InputDir));
         // A one-off build (the command line) renders each article's Markdown as soon as the article is parsed, on the
-        // same core, and keeps the HTML and paragraphs, not the source: all sources together are about 150 MB at N = 10,000.
+        // same core, and keeps the HTML and paragraphs, not the source, which for a large briefing is the larger part.
         var streaming = _cache is null && !o.KeepFiles;
         var early = streaming ? new System.Collections.Concurrent.ConcurrentDictionary<Article, (RenderedMarkdown Body, QuoteFinder Finder)>(ReferenceEqualityComparer.Instance) : null;
         // and its distinct text-reuse shingles, by its paragraph list
@@ -164,6 +166,7 @@ public sealed class SiteBuilder
         });
         LastRendered = renderedCount;
         foreach (var t in content.Topics) markdown.Render(t.Body, anchorParagraphs: false, t.Pos.File, t.BodyLine, diags); // topic overviews: unsafe links, nesting
+        ProseCites.Check(content, markdown, diags); // the editors' citations of articles and sources
         early = null;
         Parallel.For(0, finderOf.Length, i => finderOf[i] ??= _cache is null ? new QuoteFinder(rendered[i].Paragraphs) : _finders.GetValue(rendered[i], r => new QuoteFinder(r.Paragraphs)));
         var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
@@ -181,21 +184,22 @@ public sealed class SiteBuilder
         }
         // text reuse needs only the articles' paragraphs: it runs while the checks (one thread) look up every quote
         var reuseDocs = infos.Select(i => new ReuseDocument(i.Slug, i.Body.Paragraphs)).ToList();
-        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles));
+        var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles, flaggedOnly: true));
         Validator.Validate(content, finders, diags);
         Stage("validate");
 
         // analyse
         var found = reusePairs.GetAwaiter().GetResult();
-        shingles = null; // the shingles are 80 MB at N = 10,000
-        var measures = found.Select(p => new ReuseMeasure(p.A, p.B, p.ContainmentAInB, p.ContainmentBInA, p.Flagged,
-            p.Passages.Select(x => x.Text).ToList())).ToList();
-        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), measures, ReuseSummary.MethodText(TextReuseOptions.Default));
+        shingles = null; // every article's shingles: let go before rendering
+        var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found, reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal),
+            ReuseSummary.MethodText(found.Options, found.StockDocuments));
+        found.Release();
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
-            // aligns its text. Its quote finder was sealed when it was loaded.
-            var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B]).ToHashSet(StringComparer.Ordinal);
+            // aligns its text or a cluster page shows it. Its quote finder was sealed when it was loaded.
+            var paired = reuse.Pairs.Where(f => f.HasPairPage).SelectMany(f => (string[])[f.A, f.B])
+                .Concat(reuse.Clusters.Where(c => c.Size > 2).Select(c => c.Earliest)).ToHashSet(StringComparer.Ordinal);
             Parallel.For(0, infos.Count, i =>
             {
                 var info = infos[i];
@@ -212,9 +216,8 @@ public sealed class SiteBuilder
         // data alone, so the process's peak memory is the load's, not the load's plus the render's. Since the paragraphs
         // are packed, the young generations hold nearly all that is freed here, and collecting them does less than the
         // full, aggressive collection this was (which also returned the memory to the system, to be faulted back in by
-        // rendering). N = 10,000, interleaved: median of 7, 2.78 s and 460 MB full, 2.52 s and 454 MB young only, 2.66 s
-        // and 472 MB with none; two later batches of 9, full and young only within 1 % of each other in time and memory.
-        // A small build would pay more than it saves.
+        // rendering). Young only was as fast as full and no larger, and none at all was larger (the benchmark's document
+        // has the figures). A small build would pay more than it saves.
         if (streaming && infos.Count >= LargeBuild) GC.Collect(1, GCCollectionMode.Forced, blocking: true, compacting: true);
         Stage("analyse");
 
@@ -283,7 +286,7 @@ public sealed class SiteBuilder
                 session = streaming ? writer.Begin() : writer.Begin(pages.Select(p => p.OutputPath).Concat(extra!.Select(f => f.Path)));
             }
             var failed = 0;
-            // A streamed build writes its feed (7 MB at N = 10,000) as one more item of the render, on whichever core is
+            // A streamed build writes its feed (megabytes for a large briefing) as one more item of the render, on whichever core is
             // free, rather than alone after it; `check` makes it too, and throws it away, so that both fail alike. What
             // the feed throws is thrown after the loop, as it was when the feed was made after the pages.
             var feedFirst = streaming ? 1 : 0;
@@ -383,7 +386,8 @@ public sealed class SiteBuilder
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
-        return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output);
+        return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output)
+            { BasePath = urls.BasePath };
     }
 
     /// <summary>The process's peak resident memory so far, in MB (Linux: VmHWM), or 0.</summary>

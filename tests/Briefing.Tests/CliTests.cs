@@ -63,6 +63,44 @@ public sealed class CliTests
         Assert.False(Directory.Exists(site.Output));
     }
 
+    [Theory]
+    [InlineData("not-a-url")]
+    [InlineData("www.example.org")]
+    [InlineData("ftp://example.org/")]
+    public void A_base_url_option_that_is_neither_an_address_nor_a_path_is_a_usage_error(string url)
+    {
+        using var site = new TestSite();
+        var (code, _, stderr) = Run("build", "--base-url", url, "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+
+        Assert.Equal(Program.UsageErrors, code);
+        Assert.Contains($"--base-url '{url}' is neither a full address nor a path", stderr);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void A_base_url_in_site_yml_without_its_scheme_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", site.Read("site.yml").Replace("base_url: https://example.org/", "base_url: www.example.org"));
+        var (code, _, stderr) = Run("build", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+
+        Assert.Equal(Program.ContentErrors, code);
+        Assert.Matches(@"site\.yml\(\d+,\d+\): error BRF023: base_url 'www\.example\.org' is neither a full address nor a path from the root\. Write it with its scheme, e\.g\. https://www\.example\.org/", stderr);
+    }
+
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("65536")]
+    [InlineData("-1")]
+    public void A_preview_port_out_of_range_is_a_usage_error_in_one_line(string port)
+    {
+        var (code, _, stderr) = Run("preview", "--port", port);
+
+        Assert.Equal(Program.UsageErrors, code);
+        Assert.Contains("--port must be a port number from 1 to 65535", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
     [Fact]
     public void Usage_errors_exit_two()
     {

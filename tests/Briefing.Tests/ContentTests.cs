@@ -76,4 +76,17 @@ public sealed class ContentTests
         Assert.Equal(2, Program.Run(["import", seed, "--source", "alpha-news", "--input", site.Input, "--slug", "2023-12-imported"], o, e));
         Assert.Contains("never overwrites", e.ToString());
     }
+
+    [Fact]
+    public void Import_refuses_a_source_that_no_file_defines_as_new_article_does()
+    {
+        using var site = new TestSite();
+        var seed = Path.Combine(Repo.Seeds, "000_192cbc9c7ee7566d.txt");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(Program.UsageErrors, Program.Run(["import", seed, "--source", "alpha-newz", "--input", site.Input, "--slug", "2023-12-imported"], o, e));
+        Assert.Contains("No source has the id 'alpha-newz'", e.ToString());
+        Assert.Contains("alpha-news", e.ToString()); // the closest id is suggested
+        Assert.False(File.Exists(Path.Combine(site.Input, "articles", "2023-12-imported.md")));
+    }
 }

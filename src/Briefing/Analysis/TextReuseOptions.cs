@@ -63,22 +63,42 @@ public sealed record TextReuseOptions
     public int PassageMinSharedShingles { get; init; } = 1;
 
     /// <summary>
-    /// A shingle found in more than max(<see cref="BoilerplateMinDocuments"/>,
-    /// ⌊<see cref="BoilerplateDocumentFraction"/> × N⌋) of the N documents is treated as
-    /// boilerplate (an outlet's footer, a standard dateline or credit) and ignored: it is not
-    /// used to find candidate pairs, is not counted in <see cref="ReusePair.SharedShingles"/>
-    /// or the containment numerators, and does not form passages. It still counts in each
-    /// document's total, so boilerplate can only lower containment, never raise it. This also
-    /// bounds the cost of a shingle's postings (pairs per shingle ≤ cap²/2). Default 0.05.
+    /// A shingle found in more than <see cref="StockDocuments"/> of the N documents is stock wording (a standard
+    /// dateline, credit line, "did not immediately respond to a request for comment", an outlet's footer): it forms no
+    /// candidate pair, is not counted in <see cref="ReusePair.SharedShingles"/> or the containment numerators, and does
+    /// not form passages. It still counts in each document's total, so stock wording can only lower containment, never
+    /// raise it. Default 0.05.
     /// </summary>
-    public double BoilerplateDocumentFraction { get; init; } = 0.05;
+    public double StockDocumentFraction { get; init; } = 0.05;
 
     /// <summary>
-    /// The smallest document frequency that can make a shingle boilerplate, so that in small
-    /// corpora nothing is ever skipped (a wire story reprinted by 20 outlets is reuse, not
-    /// boilerplate). Default 20.
+    /// The smallest document frequency that can make a shingle stock wording, so that in small corpora nothing is
+    /// skipped: a wire story carried by 50 outlets is reuse, not stock wording, however few articles the site has.
+    /// Default 50.
     /// </summary>
-    public int BoilerplateMinDocuments { get; init; } = 20;
+    public int StockMinDocuments { get; init; } = 50;
+
+    /// <summary>
+    /// The largest document frequency that a shingle may have and still count, whatever N is. This bound is what makes
+    /// the cost of counting follow the number of articles rather than what they say: a shingle's documents are at most
+    /// this many, so the pairs it credits are bounded (see <see cref="AllPairsMaxDocuments"/>). A wire story carried
+    /// by more outlets than this, word for word, is treated as stock wording. Default 100, the maximum document
+    /// frequency that passim (reprint detection in historical newspapers) uses by default.
+    /// </summary>
+    public int StockMaxDocuments { get; init; } = 100;
+
+    /// <summary>
+    /// A shingle held by at most this many documents adds one to the count of every pair of them. One held by more
+    /// (up to the stock bound) adds one to the pairs of its first document (in id order) with each of the others only:
+    /// a cluster of copies of one report is then counted as a star around one copy, linear in its size, and not as
+    /// all n·(n − 1)/2 pairs; the pairs the site shows are measured exactly afterwards
+    /// (<see cref="ReuseResult.Measure"/>). Default 8.
+    /// </summary>
+    public int AllPairsMaxDocuments { get; init; } = 8;
+
+    /// <summary>The document frequency above which a shingle is stock wording in a corpus of <paramref name="documents"/>.</summary>
+    public int StockDocuments(int documents) =>
+        Math.Min(StockMaxDocuments, Math.Max(StockMinDocuments, (int)Math.Floor(StockDocumentFraction * documents)));
 
     /// <summary>Throws if a setting is out of range.</summary>
     public void Validate()
@@ -90,10 +110,12 @@ public sealed record TextReuseOptions
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(MinSharedShinglesToFlag, 1, nameof(MinSharedShinglesToFlag));
         ArgumentOutOfRangeException.ThrowIfLessThan(PassageMinSharedShingles, 1, nameof(PassageMinSharedShingles));
-        if (double.IsNaN(BoilerplateDocumentFraction) || BoilerplateDocumentFraction is <= 0 or > 1)
+        if (double.IsNaN(StockDocumentFraction) || StockDocumentFraction is <= 0 or > 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(BoilerplateDocumentFraction), BoilerplateDocumentFraction, "must be in (0, 1]");
+            throw new ArgumentOutOfRangeException(nameof(StockDocumentFraction), StockDocumentFraction, "must be in (0, 1]");
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(BoilerplateMinDocuments, 2, nameof(BoilerplateMinDocuments));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StockMinDocuments, 2, nameof(StockMinDocuments));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StockMaxDocuments, StockMinDocuments, nameof(StockMaxDocuments));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AllPairsMaxDocuments, 2, nameof(AllPairsMaxDocuments));
     }
 }

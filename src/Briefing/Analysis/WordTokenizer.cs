@@ -35,10 +35,10 @@ internal readonly record struct WordSpan(int Start, int End);
 /// "Nguye&#x303;&#x302;n" and the English-press "Nguyen" are one word.</item>
 /// <item>Everything is lower-cased (invariant culture).</item>
 /// </list>
-/// <para>Why not <see cref="string.Normalize(NormalizationForm)"/>: the project builds with
-/// <c>InvariantGlobalization</c>, where the runtime's Unicode normalisation is a no-op, and
-/// output must not depend on whether ICU is installed. The folding here is table-driven and
-/// gives the same result on every machine.</para>
+/// <para>Why a table and not <see cref="string.Normalize(NormalizationForm)"/>: the text is
+/// already NFC when it is read (<see cref="Text.Nfc"/>), and dropping diacritics is a fold that no
+/// normalisation form makes (đ, ø, ł and ß do not decompose). The table gives the same words
+/// on every machine, whatever version of ICU it has.</para>
 /// </remarks>
 internal static class WordTokenizer
 {

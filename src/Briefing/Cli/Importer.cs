@@ -15,6 +15,11 @@ public static class Importer
             stderr.WriteLine($"error: {file} does not exist. Give the path of a captured .txt or .html file.");
             return Program.UsageErrors;
         }
+        if (Scaffold.UnknownSource(input, source) is { } unknown)
+        {
+            stderr.WriteLine($"error: {unknown}");
+            return Program.UsageErrors;
+        }
         var bag = new DiagnosticBag();
         var text = InputFiles.Decode(File.ReadAllBytes(file), file, bag);
         if (text is null)

@@ -9,7 +9,19 @@ public static class Program
 {
     public const int Success = 0, ContentErrors = 1, UsageErrors = 2;
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // The site must not depend on the machine's locale (LANG, LC_ALL): numbers, dates, casing and any comparison
+        // not written as ordinal behave as in the invariant culture, on every thread.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        if (!Text.Nfc.Available)
+        {
+            Console.Error.WriteLine("error: " + Text.Nfc.Unavailable);
+            return UsageErrors;
+        }
+        return Run(args, Console.Out, Console.Error);
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -24,16 +36,21 @@ public static class Program
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every file written and each stage." };
         Option[] common = [input, theme, output, baseUrl, drafts, strict, timings, quiet, verbose];
 
-        BuildOptions Options(ParseResult r, bool write) => new()
+        BuildOptions Options(ParseResult r, bool write)
         {
-            InputDir = r.GetValue(input)!,
-            ThemeDir = r.GetValue(theme)!,
-            OutputDir = r.GetValue(output)!,
-            BaseUrl = r.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable("BRIEFING_BASE_URL"),
-            Drafts = r.GetValue(drafts),
-            Strict = r.GetValue(strict),
-            Write = write,
-        };
+            var url = r.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable("BRIEFING_BASE_URL");
+            if (url is not null && !Pages.Urls.IsValidBase(url)) throw new UsageException("--base-url " + Pages.Urls.InvalidBaseMessage(url));
+            return new()
+            {
+                InputDir = r.GetValue(input)!,
+                ThemeDir = r.GetValue(theme)!,
+                OutputDir = r.GetValue(output)!,
+                BaseUrl = url,
+                Drafts = r.GetValue(drafts),
+                Strict = r.GetValue(strict),
+                Write = write,
+            };
+        }
 
         int RunBuild(ParseResult r, bool write)
         {

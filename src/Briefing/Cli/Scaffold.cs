@@ -10,9 +10,8 @@ public static class Scaffold
     {
         var problems = new List<string>();
         if (!Validator.IsValidId(slug)) problems.Add($"The slug '{slug}' must be lower-case letters, digits and hyphens, e.g. 2024-01-05-outlet-subject.");
-        var sources = Ids(Path.Combine(input, "sources"), ".yml");
         var topicIds = Ids(Path.Combine(input, "topics"), ".md");
-        if (!sources.Contains(source)) problems.Add($"No source has the id '{source}'. " + Fuzzy.Suggest(source, sources, "source ids"));
+        if (UnknownSource(input, source) is { } unknown) problems.Add(unknown);
         if (topics.Count == 0) problems.Add("Name at least one topic with --topic <id>.");
         foreach (var t in topics)
             if (!topicIds.Contains(t)) problems.Add($"No topic has the id '{t}'. " + Fuzzy.Suggest(t, topicIds, "topic ids"));
@@ -63,6 +62,13 @@ public static class Scaffold
             """);
         stdout.WriteLine($"Wrote {articlePath} and {summaryPath}. Replace every FILL IN, then run: dotnet run --project src/Briefing -- check");
         return Program.Success;
+    }
+
+    /// <summary>What is wrong when no file in input/sources/ has the id <paramref name="source"/> (with the closest ids), or null.</summary>
+    public static string? UnknownSource(string input, string source)
+    {
+        var sources = Ids(Path.Combine(input, "sources"), ".yml");
+        return sources.Contains(source) ? null : $"No source has the id '{source}'. " + Fuzzy.Suggest(source, sources, "source ids");
     }
 
     private static HashSet<string> Ids(string dir, string ext) => Directory.Exists(dir)

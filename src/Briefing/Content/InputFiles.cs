@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Text;
 using Briefing.Diagnostics;
+using Briefing.Text;
 
 namespace Briefing.Content;
 
-/// <summary>Reads input files safely: strict UTF-8, BOM and CRLF accepted, NUL bytes and links out of input/ refused.</summary>
+/// <summary>Reads input files safely: strict UTF-8, BOM and CRLF accepted, NUL bytes and links out of input/ refused, text in NFC.</summary>
 public sealed class InputFiles(string root, string displayRoot)
 {
     public const long MaxArticleBytes = 20 * 1024 * 1024;
@@ -41,8 +42,8 @@ public sealed class InputFiles(string root, string displayRoot)
     /// <summary>
     /// Reads a file as text with LF line endings and hands it to <paramref name="parse"/>, or reports why it cannot and
     /// returns null. The bytes and the text are in buffers lent for the call, never a string of the whole file: an
-    /// article's parser makes strings of its front matter and its body alone (at N = 10,000 the whole texts were
-    /// 150 MB of strings, made only to be cut in two).
+    /// article's parser makes strings of its front matter and its body alone (a string of the whole text would be made
+    /// only to be cut in two, for every article of a large briefing).
     /// </summary>
     public T? Read<T>(string fullPath, DiagnosticBag diags, long maxBytes, TextParser<T> parse) where T : class
     {
@@ -129,8 +130,9 @@ public sealed class InputFiles(string root, string displayRoot)
     public static string? Decode(byte[] bytes, string display, DiagnosticBag diags) => Decode(bytes, display, diags, static text => new string(text));
 
     /// <summary>
-    /// Decodes strict UTF-8 (a BOM is skipped) into a lent buffer, refuses NUL, turns CRLF and CR into LF, and hands the
-    /// text to <paramref name="parse"/>; or reports the first problem and returns null.
+    /// Decodes strict UTF-8 (a BOM is skipped) into a lent buffer, refuses NUL, turns CRLF and CR into LF, brings the
+    /// text to Unicode NFC (<see cref="Nfc"/>), and hands it to <paramref name="parse"/>; or reports the first problem
+    /// and returns null.
     /// </summary>
     public static T? Decode<T>(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diags, TextParser<T> parse) where T : class
     {
@@ -158,7 +160,10 @@ public sealed class InputFiles(string root, string displayRoot)
                 diags.Error(Codes.InvalidUtf8, new SourcePos(display, line, 1), "The file contains a NUL byte, so it is not a text file. Re-save it as UTF-8 text.");
                 return null;
             }
-            return parse(text.Contains('\r') ? text[..ToLineFeeds(text)] : text);
+            if (text.Contains('\r')) text = text[..ToLineFeeds(text)];
+            // NFC here, once for every reader (front matter, YAML, Markdown, templates): a text typed or saved
+            // decomposed compares equal to the same words composed. Line breaks are untouched, so lines stay right.
+            return Nfc.IsNfc(text) ? parse(text) : parse(Nfc.Of(text));
         }
         finally
         {

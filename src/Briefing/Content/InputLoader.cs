@@ -40,8 +40,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         }
 
         var site = LoadSite(sitePath);
-        // the files read one by one (topics, sources and the lists: claims.yml alone is 250 KB at N = 10,000) are read
-        // on a core of their own while the articles and summaries are read on all of them
+        // the files read one by one (topics, sources and the lists, of which claims.yml grows with the briefing) are
+        // read on a core of their own while the articles and summaries are read on all of them
         var rest = Task.Run(() => (
             Topics: files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList(),
             Sources: files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList(),
@@ -105,16 +105,21 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         {
             var t = new MapReader(n, n.Pos, "a takeaway", TakeawayKeys, diags);
             var text = t.String("text", required: true);
-            return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos);
+            return text is null ? null : new Takeaway(text.Value, t.StringList("articles"), n.Pos) { TextPos = text.Pos };
         });
+        var lede = r.String("lede");
+        var baseUrl = r.String("base_url");
+        if (baseUrl is { } b && !Pages.Urls.IsValidBase(b.Value))
+            diags.Error(Codes.InvalidValue, b.Pos, "base_url " + Pages.Urls.InvalidBaseMessage(b.Value));
         return new SiteConfig
         {
             File = display,
             Title = r.String("title", required: node is not null)?.Value ?? "Briefing",
             Description = r.String("description")?.Value ?? "",
-            BaseUrl = r.String("base_url")?.Value ?? "/",
+            BaseUrl = baseUrl?.Value ?? "/",
             Language = r.String("language")?.Value ?? "en",
-            Lede = r.String("lede")?.Value ?? "",
+            Lede = lede?.Value ?? "",
+            LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
             AllowHtml = r.Bool("allow_html") ?? false,
         };
@@ -302,7 +307,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var date = ReadDate(r, "date", required: true, diags);
         var title = r.String("title", required: true);
         if (date is null || title is null) return null;
-        return new TimelineEvent(date.Value, title.Value, r.String("text")?.Value ?? "", r.StringList("articles"), n.Pos) { Topics = r.StringList("topics") };
+        var text = r.String("text");
+        return new TimelineEvent(date.Value, title.Value, text?.Value ?? "", r.StringList("articles"), n.Pos) { Topics = r.StringList("topics"), TextPos = text?.Pos ?? n.Pos };
     }
 
     private GlossaryEntry? ReadGlossary(YNode n)
@@ -317,6 +323,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var lang = r.String("native_lang");
         if (native is not null && lang is null)
             diags.Error(Codes.RequiredMissing, native.Pos, "'native_name' needs 'native_lang' too (a BCP 47 code such as vi or zh-Hans), so browsers and screen readers pronounce it right.");
+        var text = r.String("text");
         if (id is null || name is null) return null;
         return new GlossaryEntry
         {
@@ -327,7 +334,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Role = r.String("role")?.Value,
             NativeName = native?.Value,
             NativeLang = lang?.Value,
-            Text = r.String("text")?.Value ?? "",
+            Text = text?.Value ?? "",
+            TextPos = text?.Pos ?? id.Pos,
             Articles = r.StringList("articles"),
         };
     }

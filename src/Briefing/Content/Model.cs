@@ -61,11 +61,17 @@ public sealed record SiteConfig
     public string BaseUrl { get; init; } = "/";
     public string Language { get; init; } = "en";
     public string Lede { get; init; } = "";
+    /// <summary>Where the lede is written (its key's line), for the checks of the citations in it.</summary>
+    public SourcePos LedePos { get; init; }
     public IReadOnlyList<Takeaway> Takeaways { get; init; } = [];
     public bool AllowHtml { get; init; }
 }
 
-public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos);
+public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
+{
+    /// <summary>Where the text is written, for the checks of the citations in it.</summary>
+    public SourcePos TextPos { get; init; } = Pos;
+}
 
 public sealed record Article
 {
@@ -134,6 +140,8 @@ public sealed record TimelineEvent(PartialDate Date, string Title, string Text, 
 {
     /// <summary>The topics the event belongs to; when empty, an event shows on the topics of its articles.</summary>
     public IReadOnlyList<Located<string>> Topics { get; init; } = [];
+    /// <summary>Where the text is written, for the checks of the citations in it.</summary>
+    public SourcePos TextPos { get; init; } = Pos;
 }
 
 public sealed record GlossaryEntry
@@ -146,6 +154,8 @@ public sealed record GlossaryEntry
     public string? NativeName { get; init; }
     public string? NativeLang { get; init; }
     public string Text { get; init; } = "";
+    /// <summary>Where the text is written, for the checks of the citations in it.</summary>
+    public SourcePos TextPos { get; init; }
     public IReadOnlyList<Located<string>> Articles { get; init; } = [];
 
     public static readonly IReadOnlyList<string> Kinds = ["person", "term", "organisation", "place"];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Briefing.Analysis;
+using Briefing.Text;
 
 namespace Briefing.Content;
 
@@ -10,13 +11,13 @@ public static class Slugs
     /// <summary>
     /// The slug of a content file: its name without the extension, lower-cased, Latin letters with diacritics
     /// folded to ASCII ("Hà Nội visit" → "ha-noi-visit"), and each run of spaces, underscores and hyphens made
-    /// one hyphen. A name holding anything else (a dot, a backslash, a letter of another script that may look
-    /// Latin) is returned unchanged, so that validation reports it instead of guessing.
+    /// one hyphen. A name in any Unicode form gives the same slug (it is read as NFC: "Hà" typed as "a" and a
+    /// combining grave accent is "Hà"). A name holding anything else (a dot, a backslash, a letter of another script
+    /// that may look Latin) is returned as it is (in NFC), so that validation reports it instead of guessing.
     /// </summary>
     public static string FromFileName(string path)
     {
-        var raw = Path.GetFileNameWithoutExtension(path);
-        var name = raw.Normalize(NormalizationForm.FormC);
+        var name = Nfc.Of(Path.GetFileNameWithoutExtension(path));
         var sb = new StringBuilder(name.Length);
         var hyphen = false;
         foreach (var c in name)
@@ -27,11 +28,11 @@ public static class Slugs
             else if (c is >= 'A' and <= 'Z') piece = char.ToLowerInvariant(c).ToString();
             else if (LatinFold.TryFold(c, out var folded)) piece = folded;
             else if (sb.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            else return raw;
+            else return name;
             if (hyphen) sb.Append('-');
             hyphen = false;
             sb.Append(piece);
         }
-        return sb.Length > 0 ? sb.ToString() : raw;
+        return sb.Length > 0 ? sb.ToString() : name;
     }
 }

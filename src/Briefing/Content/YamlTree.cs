@@ -1,4 +1,5 @@
 using Briefing.Diagnostics;
+using Briefing.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -81,7 +82,9 @@ public static class YamlTree
                         return null;
                     case Scalar s:
                         {
-                            var node = new YScalar { Pos = P(s.Start), Value = s.Value, IsPlain = s.Style == ScalarStyle.Plain };
+                            // the file's text is NFC already, but an escape in double quotes ("a\u0300") can decompose a value again
+                            var value = s.Style == ScalarStyle.DoubleQuoted ? Nfc.Of(s.Value) : s.Value;
+                            var node = new YScalar { Pos = P(s.Start), Value = value, IsPlain = s.Style == ScalarStyle.Plain };
                             if (!Attach(node)) return null;
                             break;
                         }

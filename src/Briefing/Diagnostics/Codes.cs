@@ -48,7 +48,7 @@ public static class Codes
         (UnknownReference, "error", "A reference names a source, topic, claim or article that does not exist.", "Use one of the ids the message lists, or add the missing item."),
         (SummaryWithoutArticle, "error", "A summary has no article with the same slug.", "Rename the summary to match its article's file name, or add the article."),
         (ArticleWithoutSummary, "warning", "An article has no summary.", "Add input/summaries/<slug>.yml."),
-        (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage."),
+        (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage and where the quote first differs from it."),
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),

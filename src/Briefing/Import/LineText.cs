@@ -59,8 +59,8 @@ internal static partial class LineText
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    // Latin letters with diacritics (Latin-1, Extended-A/B, Vietnamese) and their base letters. A table, because
-    // string.Normalize does not decompose under InvariantGlobalization.
+    // Latin letters with diacritics (Latin-1, Extended-A/B, Vietnamese) and their base letters. A table, so that an
+    // imported article's slug is the same on every machine, whatever version of ICU it has.
     private static readonly string Accented =
         "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵ" +
         "ĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻ" +

@@ -60,7 +60,7 @@ public sealed partial class Planner
         var groupOf = _a.Reuse.GroupOf;
         var columnIndex = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) columnIndex.TryAdd(columns[i].Slug, i);
-        var labels = columns.Select(a => $"{SourceName(a)}: {a.Article.Title}").ToArray();
+        var labels = columns.Select(a => $"{Markers.SourceText(a.Article, a.Source)}: {a.Article.Title}").ToArray();
         var groups = _c.Topics.Select(t => (Id: t.Id, Title: t.Title, Url: _u.Topic(t.Id)))
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims
@@ -82,14 +82,16 @@ public sealed partial class Planner
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
-            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? [])).ToList();
+            .Select(a => new ExclusiveVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), exclusiveBySlug.GetValueOrDefault(a.Slug) ?? []) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
         var angles = columns.Where(a => a.Summary is { Angle.Length: > 0 })
-            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle)).ToList();
+            .Select(a => new AngleVm(SourceName(a), a.Article.Title, _u.Article(a.Slug), a.Summary!.Angle) { SourceInferred = Markers.AttributionInferred(a.Article) }).ToList();
 
-        var pairs = _a.Reuse.Pairs.Select(PairVm).ToList();
-        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Date(a.Article), a.Article.SourceNote is not null)).ToList(),
-            groups, exclusives, angles, Coverage(), pairs, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
+        var clusters = _a.Reuse.Clusters.Select(ClusterVm)
+            .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [], "")))
+            .ToList();
+        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
+            groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
             Url = _u.Compare, OutputPath = _u.OutputPath(_u.Compare), Template = "compare", Model = vm, Title = "Compare sources",
@@ -118,8 +120,12 @@ public sealed partial class Planner
         }
         foreach (var f in _a.Reuse.Pairs)
         {
-            k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees).Add(f.Passages.Count);
-            foreach (var x in f.Passages) k.Add(x);
+            k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees);
+        }
+        foreach (var c in _a.Reuse.Clusters)
+        {
+            k.Add(c.Earliest).Add(c.Copies.Count);
+            if (c.Size > 2) foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.Date.Iso);
         }
         foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
         k.Add(_a.Reuse.Method);
@@ -157,10 +163,63 @@ public sealed partial class Planner
         var a = _a.BySlug[f.A];
         var b = _a.BySlug[f.B];
         return new ReusePairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
-            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees, f.Passages);
+            Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees)
+        { InferredA = Markers.AttributionInferred(a.Article), InferredB = Markers.AttributionInferred(b.Article) };
     }
 
-    /// <summary>One page per pair of articles that share wording (or that the editors link): the two texts aligned.</summary>
+    private ReuseClusterVm ClusterVm(ReuseCluster c)
+    {
+        if (c.Copies.Count == 1) return new ReuseClusterVm(true, [PairVm(c.Copies[0])], 2, "", "", "", [], "");
+        var earliest = _a.BySlug[c.Earliest];
+        return new ReuseClusterVm(false, [], c.Size, earliest.Article.Title, _u.Article(earliest.Slug), SourceName(earliest), Copies(c), _u.CompareCluster(c.Earliest))
+        { EarliestMarkerHtml = Markers.Attribution(Markers.AttributionInferred(earliest.Article)) };
+    }
+
+    /// <summary>Each copy of a cluster against its earliest copy.</summary>
+    private List<CopyVm> Copies(ReuseCluster c) => c.Copies.Select(f =>
+    {
+        var copy = _a.BySlug[f.A == c.Earliest ? f.B : f.A];
+        var (inEarliest, earliestIn) = f.A == c.Earliest ? (f.BInA, f.AInB) : (f.AInB, f.BInA);
+        return new CopyVm(copy.Article.Title, _u.Article(copy.Slug), SourceName(copy), Markers.DateOf(copy.Article), Percent(inEarliest), Percent(earliestIn), f.Verdict, f.EditorNote, f.Disagrees)
+        { SourceInferred = Markers.AttributionInferred(copy.Article) };
+    }).ToList();
+
+    /// <summary>One page per cluster of three or more copies: the copies against the earliest, and the earliest paragraph by paragraph.</summary>
+    private IEnumerable<Func<Page>> ClusterPages() => _a.Reuse.Clusters.Where(c => c.Size > 2)
+        .Select(c => Memo("cluster:" + c.Earliest, () => ClusterKey(c), () => ClusterPage(c)));
+
+    /// <summary>Everything <see cref="ClusterPage"/> reads besides the base URL: the earliest text (a kept object), each copy's title, source, date and finding.</summary>
+    private PageKey ClusterKey(ReuseCluster c)
+    {
+        var e = _a.BySlug[c.Earliest];
+        var k = new PageKey.Builder().Ref(e.Body).Add(e.Slug).Add(e.Article.Title).Add(SourceName(e)).Add(Markers.Label(e.Article, e.Source));
+        foreach (var n in c.Kept) k.Add(n);
+        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.SourceInferred).Add(Markers.Date(v.Date)).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
+        return k.Build();
+    }
+
+    private Page ClusterPage(ReuseCluster c)
+    {
+        var e = _a.BySlug[c.Earliest];
+        var others = c.Size - 1;
+        var paragraphs = e.Body.Paragraphs.Select((text, i) =>
+        {
+            var kept = i < c.Kept.Count ? c.Kept[i] : -1;
+            var label = kept < 0 ? "too short to compare" : kept == others ? $"kept by all {others} other copies" : $"kept by {kept} of {others} other copies";
+            return new ClusterParagraphVm(_u.Paragraph(e.Slug, i), $"¶ {i + 1}", text, kept >= 0, label, kept == others, kept == 0);
+        }).ToList();
+        var vm = new ClusterVm(c.Size, e.Article.Title, _u.Article(e.Slug), SourceName(e), Markers.DateOf(e.Article), Copies(c), paragraphs, _u.Compare)
+        { EarliestMarkerHtml = Markers.Attribution(Markers.AttributionInferred(e.Article)) };
+        var url = _u.CompareCluster(c.Earliest);
+        return new Page
+        {
+            Url = url, OutputPath = _u.OutputPath(url), Template = "cluster", Model = vm, Section = _u.Compare,
+            Title = $"{c.Size} copies of one report",
+            Description = $"{c.Size} articles that carry one report, each measured against the earliest, “{e.Article.Title}” ({SourceName(e)}), and which of its paragraphs each keeps.",
+        };
+    }
+
+    /// <summary>One page per copy of a report against the earliest copy (and per disputed pair): the two texts aligned.</summary>
     private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
         .Select(f => Memo("pair:" + f.A + "--" + f.B, () => PairKey(f), () => PairPage(f)));
 
@@ -201,7 +260,8 @@ public sealed partial class Planner
             .ToList();
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,
-            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0));
+            rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0))
+        { InferredA = Markers.AttributionInferred(a.Article), InferredB = Markers.AttributionInferred(b.Article) };
         var url = _u.ComparePair(f.A, f.B);
         return new Page
         {
@@ -237,7 +297,7 @@ public sealed partial class Planner
     [ThreadStatic] private static System.IO.StringWriter? t_spans;
 
     /// <summary>What the article page says about shared wording with other articles.</summary>
-    private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => (_reuseBySlug.GetValueOrDefault(slug) ?? [])
+    private IReadOnlyList<ReuseNoteVm> ReuseNotes(string slug) => (_reuseBySlug.GetValueOrDefault(slug) ?? []).Where(f => f.HasPairPage)
         .Select(f =>
         {
             var other = _a.BySlug[f.A == slug ? f.B : f.A];
@@ -245,6 +305,17 @@ public sealed partial class Planner
             return new ReuseNoteVm(other.Article.Title + " (" + SourceName(other) + ")", _u.Article(other.Slug), f.HasPairPage ? _u.ComparePair(f.A, f.B) : "",
                 Percent(mine), Percent(theirs), f.Verdict + (f.EditorNote.Length > 0 ? ". " + f.EditorNote.TrimEnd('.') : ""), f.HasPairPage);
         }).ToList();
+
+    /// <summary>What an article page says when the article is one of three or more copies of a report, and the cluster's page.</summary>
+    private (string Note, string Url) ClusterNote(string slug)
+    {
+        if (!_clusterOf.TryGetValue(slug, out var c)) return ("", "");
+        var e = _a.BySlug[c.Earliest];
+        if (slug == c.Earliest) return ($"This is the earliest of {c.Size} articles that carry the same report.", _u.CompareCluster(c.Earliest));
+        var f = c.Copies.First(x => x.A == slug || x.B == slug);
+        var share = Percent(f.A == slug ? f.AInB : f.BInA);
+        return ($"This is one of {c.Size} articles that carry the same report: {share} of its text also appears in the earliest, “{e.Article.Title}” ({SourceName(e)}).", _u.CompareCluster(c.Earliest));
+    }
 
     public static string Percent(double share) => Math.Round(share * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -19,6 +19,7 @@ public sealed partial class Planner
     /// <summary>How many distinct articles cite each claim.</summary>
     private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
+    private readonly Dictionary<string, ReuseCluster> _clusterOf;
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
     private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
@@ -46,6 +47,12 @@ public sealed partial class Planner
             AddFinding(f.A, f);
             if (f.B != f.A) AddFinding(f.B, f);
         }
+        _clusterOf = new Dictionary<string, ReuseCluster>(StringComparer.Ordinal);
+        foreach (var c in analysis.Reuse.Clusters.Where(c => c.Size > 2))
+        {
+            _clusterOf[c.Earliest] = c;
+            foreach (var f in c.Copies) _clusterOf[f.A == c.Earliest ? f.B : f.A] = c;
+        }
         void AddFinding(string slug, ReuseFinding f)
         {
             if (!_reuseBySlug.TryGetValue(slug, out var list)) _reuseBySlug[slug] = list = [];
@@ -72,6 +79,7 @@ public sealed partial class Planner
         work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
+        work.AddRange(ClusterPages());
         return work;
     }
 
@@ -79,28 +87,30 @@ public sealed partial class Planner
 
     public static DateVm Date(PartialDate? d) => d is { } x ? new DateVm(true, x.Iso, x.Display, x.PrecisionName) : DateVm.Unknown;
 
-    /// <summary>An article's date, marked when the editors inferred it.</summary>
-    public static DateVm Date(Article art) => Date(art.Published) is { Known: true } d ? d with { Inferred = art.PublishedNote is not null } : DateVm.Unknown;
+    private static string SourceName(ArticleInfo a) => Markers.SourceName(a.Source);
 
-    private string SourceName(ArticleInfo a) => a.Source?.Name ?? "Unknown source";
+    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Markers.DateOf(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", Markers.AttributionInferred(a.Article));
 
-    private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Date(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", a.Article.SourceNote is not null);
+    /// <summary>The editors' prose (lede, takeaways, timeline and glossary texts; topic overviews) with its citations resolved.</summary>
+    private HtmlBody Prose(string text) => text.Length == 0 ? HtmlBody.Empty : new HtmlBody(_md.RenderInline(text, Cites));
+    private CiteLinks Cites => _cites ??= new CiteLinks(_a.BySlug, _c.Sources, _u);
+    private CiteLinks? _cites;
 
     private Link ArticleLink(string slug) => _a.BySlug.TryGetValue(slug, out var a)
-        ? new Link($"{SourceName(a)}, {(Date(a.Article) is { Known: true } d ? d.Display : "undated")}", _u.Article(slug))
+        ? new Link(Markers.Label(a.Article, a.Source), _u.Article(slug))
         : new Link(slug, _u.Article(slug));
 
     private IEnumerable<ArticleInfo> ByDate(IEnumerable<ArticleInfo> articles) => articles
         .OrderByDescending(a => a.Article.Published ?? default)
         .ThenBy(a => a.Slug, StringComparer.Ordinal);
 
-    private EventVm Event(TimelineEvent e) => new(Date(e.Date), e.Title, e.Text,
+    private EventVm Event(TimelineEvent e) => new(Date(e.Date), e.Title, Prose(e.Text),
         e.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
 
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a));
+        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
@@ -213,8 +223,8 @@ public sealed partial class Planner
             return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles, claims, Plural(articles, "article"), Plural(claims, "claim"));
         }).ToList();
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
-        var vm = new HomeVm(_c.Site.Title, _c.Site.Lede,
-            _c.Site.Takeaways.Select(t => new TakeawayVm(t.Text, t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
+        var vm = new HomeVm(_c.Site.Title, Prose(_c.Site.Lede),
+            _c.Site.Takeaways.Select(t => new TakeawayVm(Prose(t.Text), t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
             topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
         var jsonLd = Json(new Dictionary<string, object?>
         {
@@ -235,12 +245,12 @@ public sealed partial class Planner
             .Where(a => a.Summary is not null)
             .OrderBy(a => SourceName(a), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Slug, StringComparer.Ordinal)
             .Select(a => new SourceGroupVm(SourceName(a), a.Source is null ? "" : _u.Source(a.Source.Id), a.Article.Title, _u.Article(a.Slug),
-                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()))
+                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()) { SourceInferred = Markers.AttributionInferred(a.Article) })
             .Where(g => g.Points.Count > 0)
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
         var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
-        var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false).Html);
+        var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
         var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
@@ -263,7 +273,8 @@ public sealed partial class Planner
             SourceName = SourceName(a),
             SourceUrl = a.Source is null ? "" : _u.Source(a.Source.Id),
             SourceNote = art.SourceNote ?? "",
-            Date = Date(art),
+            SourceInferred = Markers.AttributionInferred(art),
+            Date = Markers.DateOf(art),
             PublishedNote = art.PublishedNote ?? "",
             Author = art.Author ?? "",
             OriginalUrl = art.Url ?? "",
@@ -276,6 +287,8 @@ public sealed partial class Planner
             Claims = claims,
             Topics = art.Topics.Select(t => t.Value).Where(_topics.ContainsKey).Select(t => new Link(_topics[t].Title, _u.Topic(t))).ToList(),
             Reuse = ReuseNotes(a.Slug),
+            ClusterNote = ClusterNote(a.Slug).Note,
+            ClusterUrl = ClusterNote(a.Slug).Url,
             DerivedFromNote = art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src)
                 ? $"The editors judge that this text derives from “{src.Article.Title}” ({SourceName(src)})." : "",
         };
@@ -288,9 +301,10 @@ public sealed partial class Planner
             ["url"] = _u.Absolute(url),
             ["isPartOf"] = _u.Absolute(_u.Home),
         };
-        if (art.Published is { } p) ld["datePublished"] = p.Iso;
+        if (art.Published is { } p && art.PublishedNote is null) ld["datePublished"] = p.Iso; // an inferred date is not stated as fact either
         if (art.Author is { } au) ld["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = au };
-        if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
+        // an outlet the capture does not name is the editors' inference, not a fact to hand to search engines
+        if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal) && !Markers.AttributionInferred(art)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
         if (art.Url is { } orig) ld["sameAs"] = orig;
         return new Page
         {
@@ -326,6 +340,8 @@ public sealed partial class Planner
                 foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
             }
         }
+        var (clusterNote, clusterUrl) = ClusterNote(a.Slug);
+        k.Add(clusterNote).Add(clusterUrl);
         foreach (var n in ReuseNotes(a.Slug)) k.Add(n.OtherTitle).Add(n.OtherUrl).Add(n.PairUrl).Add(n.ThisShare).Add(n.OtherShare).Add(n.Verdict).Add(n.HasPairPage);
         k.Add(art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src) ? src.Article.Title + "" + SourceName(src) : null);
         return k.Build();
@@ -449,7 +465,7 @@ public sealed partial class Planner
 
     private Page Glossary()
     {
-        GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", g.Text,
+        GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", Prose(g.Text),
             g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),

@@ -23,6 +23,18 @@ public sealed class Urls
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="baseUrl"/> can be a site's base URL: a full http(s) address, or a path from the root
+    /// ("/briefing/"). "www.example.org" is neither: read as a path, it would put every link under "/www.example.org/".
+    /// </summary>
+    public static bool IsValidBase(string baseUrl) =>
+        baseUrl.Trim().StartsWith('/')
+        || (Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0);
+
+    /// <summary>What to tell an editor whose base URL is not valid (see <see cref="IsValidBase"/>).</summary>
+    public static string InvalidBaseMessage(string baseUrl) =>
+        $"'{baseUrl}' is neither a full address nor a path from the root. Write it with its scheme, e.g. https://{baseUrl.Trim().TrimStart('/')}{(baseUrl.TrimEnd().EndsWith('/') ? "" : "/")}, or as a path such as /briefing/.";
+
     private static string NormalizePath(string p)
     {
         p = "/" + p.Trim('/');
@@ -45,6 +57,8 @@ public sealed class Urls
     public string Sources => BasePath + "sources/";
     public string Compare => BasePath + "compare/";
     public string ComparePair(string a, string b) => BasePath + "compare/" + a + "--" + b + "/";
+    /// <summary>The page of a cluster of three or more copies of one report, named by its earliest copy.</summary>
+    public string CompareCluster(string earliest) => BasePath + "compare/copies-of-" + earliest + "/";
     public string Timeline => BasePath + "timeline/";
     public string Glossary => BasePath + "glossary/";
     public string Feed => BasePath + "feed.xml";

@@ -13,6 +13,8 @@ public sealed record DateVm(bool Known, string Iso, string Display, string Preci
     public string PrecisionNote => Known && Precision != "day" ? Precision + " only" : "";
     /// <summary>The editors inferred the date (the article's <c>published_note</c> says how).</summary>
     public bool Inferred { get; init; }
+    /// <summary>The date with its marker, as every page shows it (<see cref="Markers.Date"/>).</summary>
+    public Rendering.HtmlBody MarkedHtml => new(Markers.Date(this));
 }
 
 public sealed record LayoutVm
@@ -38,21 +40,34 @@ public sealed record LayoutVm
     public required bool Index { get; init; }
 }
 
-public sealed record TakeawayVm(string Text, IReadOnlyList<Link> Articles);
+public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record TopicCardVm(string Title, string Url, string Question, int ArticleCount, int ClaimCount, string ArticleLabel, string ClaimLabel);
-public sealed record EventVm(DateVm Date, string Title, string Text, IReadOnlyList<Link> Articles);
+public sealed record EventVm(DateVm Date, string Title, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record SourceVm(string Id, string Name, string Url, string Kind, string Country, string Note, string Website, bool HasWebsite, IReadOnlyList<ArticleCardVm> Articles, string ArticleLabel);
-public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred);
+public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred)
+{
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record CoverageCellVm(string TopicTitle, int Count, string Label, int Level);
 public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnlyList<CoverageCellVm> Cells);
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
 
-public sealed record HomeVm(string Title, string Lede, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
+public sealed record HomeVm(string Title, Rendering.HtmlBody LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
     IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
 
-public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName);
+public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
-public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points);
+public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
@@ -67,6 +82,8 @@ public sealed record ArticleVm
     public required string SourceName { get; init; }
     public required string SourceUrl { get; init; }
     public required string SourceNote { get; init; }
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
     public required DateVm Date { get; init; }
     public required string PublishedNote { get; init; }
     public required string Author { get; init; }
@@ -80,31 +97,83 @@ public sealed record ArticleVm
     public required IReadOnlyList<ClaimVm> Claims { get; init; }
     public required IReadOnlyList<Link> Topics { get; init; }
     public required IReadOnlyList<ReuseNoteVm> Reuse { get; init; }
+    /// <summary>For a copy of a report carried by three or more articles: what the cluster's page shows, and its URL.</summary>
+    public required string ClusterNote { get; init; }
+    public required string ClusterUrl { get; init; }
     public required string DerivedFromNote { get; init; }
 }
 
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
 public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
-public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string Text, IReadOnlyList<Link> Articles);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
-public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred);
+public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred)
+{
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
 public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
-public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims);
+public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 public sealed record QuoteClaimVm(string Text, string Quote, string Url);
-public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle);
+public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 /// <summary>ShareA: how much of article A's text also appears in article B (a percentage, as text); ShareB the other way round.</summary>
 public sealed record ReusePairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB,
-    string ShareA, string ShareB, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees, IReadOnlyList<string> Passages);
+    string ShareA, string ShareB, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees)
+{
+    /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool InferredA { get; init; }
+    public bool InferredB { get; init; }
+    public Rendering.HtmlBody MarkerHtmlA => Markers.Attribution(InferredA);
+    public Rendering.HtmlBody MarkerHtmlB => Markers.Attribution(InferredB);
+}
+/// <summary>One copy of a report against the cluster's earliest copy.</summary>
+public sealed record CopyVm(string Title, string Url, string Source, DateVm Date, string InEarliest, string EarliestIn, string Verdict, string EditorNote, bool Disagrees)
+{
+    /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
+/// <summary>
+/// One entry of the shared-wording list: a pair (<see cref="Single"/>: two copies of a report, or a computed pair the
+/// editors dispute), or a cluster of several copies, each against the earliest.
+/// </summary>
+public sealed record ReuseClusterVm(bool Single, IReadOnlyList<ReusePairVm> Pair, int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, IReadOnlyList<CopyVm> Copies, string ClusterUrl)
+{
+    public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
+}
+/// <summary>A paragraph of a cluster's earliest copy, with how many of the other copies keep it.</summary>
+public sealed record ClusterParagraphVm(string Link, string Label, string Text, bool Compared, string Kept, bool KeptByAll, bool KeptByNone);
+/// <summary>The page of a cluster of copies of one report: each copy against the earliest, and the earliest paragraph by paragraph.</summary>
+public sealed record ClusterVm(int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, DateVm EarliestDate,
+    IReadOnlyList<CopyVm> Copies, IReadOnlyList<ClusterParagraphVm> Paragraphs, string CompareUrl)
+{
+    public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
+}
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
-    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReusePairVm> Pairs, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
+    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
 public sealed record PairRowVm(string LinkA, string LabelA, Rendering.HtmlBody HtmlA, string LinkB, string LabelB, Rendering.HtmlBody HtmlB, bool Matched, string NoteA, string NoteB);
-/// <summary>The side-by-side view of two articles; ShareA and ShareB as in <see cref="ReusePairVm"/>.</summary>
 public sealed record PairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB, string ShareA, string ShareB,
-    string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB);
+    string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB)
+{
+    /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
+    public bool InferredA { get; init; }
+    public bool InferredB { get; init; }
+    public Rendering.HtmlBody MarkerHtmlA => Markers.Attribution(InferredA);
+    public Rendering.HtmlBody MarkerHtmlB => Markers.Attribution(InferredB);
+}

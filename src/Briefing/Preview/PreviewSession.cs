@@ -31,15 +31,16 @@ public sealed class PreviewSession : IAsyncDisposable
     public event Action<BuildResult>? Rebuilt;
     public ArticleCache Cache { get; } = new();
 
-    public PreviewSession(BuildOptions options, int port, TextWriter stdout, ConsoleReporter reporter)
+    /// <param name="allowHosts">Host names answered besides 127.0.0.1, localhost and [::1] (<c>--allow-host</c>).</param>
+    public PreviewSession(BuildOptions options, int port, TextWriter stdout, ConsoleReporter reporter, IEnumerable<string>? allowHosts = null)
     {
         _options = options;
-        _out = stdout;
+        _out = TextWriter.Synchronized(stdout); // rebuilds and refused requests report from different threads
         _reporter = reporter;
         _builder = new SiteBuilder(Cache);
         var (first, _) = BuildOnce();
-        var basePath = new Pages.Urls(options.BaseUrl ?? "/").BasePath;
-        Host = new SiteHost(first, port, liveReload: true, basePath);
+        // the site is served under its base URL's path, as it will be published: each build's snapshot carries it
+        Host = new SiteHost(first, port, liveReload: true, hosts: new HostFilter(allowHosts, _out));
     }
 
     public async Task StartAsync()
@@ -116,7 +117,7 @@ public sealed class PreviewSession : IAsyncDisposable
         _out.WriteLine(result.Success
             ? $"[{now}] rebuilt {result.PagesWritten} pages in {ms} ms ({parsed} article(s) parsed, {_builder.LastRendered} rendered)"
             : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows them, the last good build stays on disk");
-        if (result.Success) return (new SiteSnapshot(result.Files, version), result);
+        if (result.Success) return (new SiteSnapshot(result.Files, version, basePath: result.BasePath), result);
         var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
         return (previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version), result);
     }

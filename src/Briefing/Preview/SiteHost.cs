@@ -13,7 +13,8 @@ namespace Briefing.Preview;
 /// <summary>
 /// Serves a built site over HTTP with Kestrel, bound to 127.0.0.1 only. Used by <c>preview</c> (with live reload)
 /// and by the browser tests. Files come from the current <see cref="SiteSnapshot"/>, so only the site's own files
-/// can ever be served, and a rebuild swaps the whole site at once.
+/// can ever be served, and a rebuild swaps the whole site at once. Only requests that name this server in their
+/// Host header are answered (<see cref="HostFilter"/>).
 /// </summary>
 public sealed class SiteHost : IAsyncDisposable
 {
@@ -29,11 +30,15 @@ public sealed class SiteHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly bool _liveReload;
-    private readonly string _basePath;
+    private readonly string _defaultBasePath;
+
+    /// <summary>Where the current build's site lives: the path its base URL gives, else the host's own.</summary>
+    private string BasePath => _snapshot.BasePath ?? _defaultBasePath;
     private volatile SiteSnapshot _snapshot;
     private readonly Lock _waitersLock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
+    private readonly HostFilter _hosts;
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
     public int ReloadClients => _clients;
@@ -41,11 +46,13 @@ public sealed class SiteHost : IAsyncDisposable
 
     /// <param name="port">0 for an ephemeral port.</param>
     /// <param name="headers">Extra headers for every response (the browser tests apply netlify.toml's CSP this way).</param>
-    public SiteHost(SiteSnapshot snapshot, int port, bool liveReload, string basePath = "/", IEnumerable<KeyValuePair<string, string>>? headers = null)
+    /// <param name="hosts">The host names answered besides 127.0.0.1, localhost and [::1], and where refusals are logged.</param>
+    public SiteHost(SiteSnapshot snapshot, int port, bool liveReload, string basePath = "/", IEnumerable<KeyValuePair<string, string>>? headers = null, HostFilter? hosts = null)
     {
+        _hosts = hosts ?? new HostFilter();
         _snapshot = snapshot;
         _liveReload = liveReload;
-        _basePath = basePath;
+        _defaultBasePath = basePath;
         _headers = headers?.ToList() ?? [];
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Briefing.Preview" });
         builder.Logging.ClearProviders();
@@ -96,12 +103,14 @@ public sealed class SiteHost : IAsyncDisposable
         foreach (var (k, v) in _headers) ctx.Response.Headers[k] = v;
         ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
         var path = ctx.Request.Path.Value ?? "/";
+        var events = _liveReload && path == EventsPath;
+        if (!await Admit(ctx, events)) return;
         if (ctx.Request.Method is not ("GET" or "HEAD"))
         {
             ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return;
         }
-        if (_liveReload && path == EventsPath) { await Events(ctx); return; }
+        if (events) { await Events(ctx); return; }
         if (_liveReload && path == ReloadScriptPath)
         {
             await Send(ctx, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript));
@@ -110,6 +119,13 @@ public sealed class SiteHost : IAsyncDisposable
 
         var snapshot = _snapshot;
         var relative = Resolve(path, ctx.Request.Path.HasValue ? ctx.Request.Path.ToUriComponent() : "/");
+        if (relative is null && path == "/")
+        {
+            // the site lives under its base URL's path: the server's root points there
+            ctx.Response.StatusCode = StatusCodes.Status302Found;
+            ctx.Response.Headers.Location = BasePath;
+            return;
+        }
         if (relative is null)
         {
             await Send(ctx, 400, "text/plain; charset=utf-8", "Bad request: that path is not allowed."u8.ToArray());
@@ -130,11 +146,34 @@ public sealed class SiteHost : IAsyncDisposable
         if (!relative.EndsWith('/') && snapshot.Files.ContainsKey(relative + "/index.html"))
         {
             ctx.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            ctx.Response.Headers.Location = _basePath + relative + "/";
+            ctx.Response.Headers.Location = BasePath + relative + "/";
             return;
         }
         if (snapshot.Files.TryGetValue("404.html", out var notFound)) await SendHtml(ctx, 404, notFound);
         else await Send(ctx, 404, "text/plain; charset=utf-8", "Not found"u8.ToArray());
+    }
+
+    /// <summary>
+    /// Answers 403 to a request that names another host than this server (and, for the live-reload stream, comes
+    /// from another origin); true when the request may be served.
+    /// </summary>
+    private async Task<bool> Admit(HttpContext ctx, bool events)
+    {
+        var ownPort = ctx.Connection.LocalPort;
+        string? refusal = null;
+        if (!_hosts.AllowsHost(ctx.Request.Host, ownPort))
+        {
+            _hosts.LogOnce("host", ctx.Request.Host.Host);
+            refusal = _hosts.HostRefusal(ctx.Request.Host, ownPort);
+        }
+        else if (events && !_hosts.AllowsOrigin(ctx.Request.Headers.Origin, ownPort))
+        {
+            _hosts.LogOnce("origin", ctx.Request.Headers.Origin.ToString());
+            refusal = HostFilter.OriginRefusal(ctx.Request.Headers.Origin.ToString());
+        }
+        if (refusal is null) return true;
+        await Send(ctx, StatusCodes.Status403Forbidden, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(refusal));
+        return false;
     }
 
     /// <summary>
@@ -148,9 +187,10 @@ public sealed class SiteHost : IAsyncDisposable
             return null;
         var p = decodedPath;
         if (p.Contains('\\') || p.Contains('\0') || !p.StartsWith('/')) return null;
-        if (!p.StartsWith(_basePath, StringComparison.Ordinal))
-            return p + "/" == _basePath ? "" : null;
-        var rel = p[_basePath.Length..];
+        var basePath = BasePath;
+        if (!p.StartsWith(basePath, StringComparison.Ordinal))
+            return p + "/" == basePath ? "" : null;
+        var rel = p[basePath.Length..];
         foreach (var seg in rel.Split('/'))
             if (seg is "." or ".." || seg.Trim() is ".." ) return null;
         if (rel.Contains("//", StringComparison.Ordinal)) return null;

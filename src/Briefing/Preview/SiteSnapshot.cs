@@ -13,15 +13,18 @@ public sealed class SiteSnapshot
     public FrozenDictionary<string, byte[]> Files { get; }
     public IReadOnlyList<Diagnostic> Errors { get; }
     public int Version { get; }
+    /// <summary>The path the build put the site under (its base URL's path), or null to serve it where the host says.</summary>
+    public string? BasePath { get; }
 
-    public SiteSnapshot(IEnumerable<OutputFile> files, int version, IReadOnlyList<Diagnostic>? errors = null)
+    public SiteSnapshot(IEnumerable<OutputFile> files, int version, IReadOnlyList<Diagnostic>? errors = null, string? basePath = null)
     {
         Files = files.ToFrozenDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
         Version = version;
         Errors = errors ?? [];
+        BasePath = basePath;
     }
 
-    public SiteSnapshot WithErrors(IReadOnlyList<Diagnostic> errors, int version) => new(Files.Select(kv => new OutputFile(kv.Key, kv.Value)), version, errors);
+    public SiteSnapshot WithErrors(IReadOnlyList<Diagnostic> errors, int version) => new(Files.Select(kv => new OutputFile(kv.Key, kv.Value)), version, errors, BasePath);
 
     public static SiteSnapshot FromDirectory(string dir, int version = 1)
     {

@@ -18,7 +18,7 @@ public static class Feeds
         return ms.ToArray();
     }
 
-    /// <summary>The Atom feed, written into <paramref name="stream"/> as it is made (at N = 10,000 it is 7 MB).</summary>
+    /// <summary>The Atom feed, written into <paramref name="stream"/> as it is made (it holds every article).</summary>
     public static void WriteAtom(Stream stream, SiteContent c, SiteAnalysis a, Urls u)
     {
         const string ns = "http://www.w3.org/2005/Atom";
@@ -45,7 +45,8 @@ public static class Feeds
                 Link(w, ns, u.Absolute(u.Article(art.Slug)), "alternate");
                 var stamp = art.Article.Published is { } p ? Stamp(p) : updated;
                 w.WriteElementString("updated", ns, stamp);
-                if (art.Article.Published is not null) w.WriteElementString("published", ns, stamp);
+                // <published> only for a day the capture prints: a month, a year or the editors' inference is not a day
+                if (art.Article.Published is { Precision: DatePrecision.Day } && art.Article.PublishedNote is null) w.WriteElementString("published", ns, stamp);
                 if (art.Article.Author is { } au)
                 {
                     w.WriteStartElement("author", ns);

@@ -21,7 +21,7 @@ public sealed class HtmlBody
 
     /// <summary>
     /// HTML rendered where the layout prints it, straight into the page: a page's body is never copied from a builder
-    /// of its own (at N = 10,000 the topic pages' bodies alone were 7.6 million characters each).
+    /// of its own (the body of a topic page of a large briefing runs to millions of characters).
     /// </summary>
     internal HtmlBody(Action<StringBuilder> render) => _render = render;
 

@@ -15,6 +15,19 @@ public sealed record RenderedMarkdown(byte[] HtmlUtf8, IReadOnlyList<string> Par
 }
 
 /// <summary>
+/// Resolves the citation links of the editors' prose: <c>[text](article:slug)</c> and <c>[text](source:id)</c>.
+/// </summary>
+public interface ICiteResolver
+{
+    /// <summary>The URL of the cited article or source, and the HTML written right after the link (the article's
+    /// source label and markers); null when no published article or source has that id.</summary>
+    (string Url, string AfterHtml)? Resolve(string scheme, string id);
+}
+
+/// <summary>A citation link found in prose: its scheme ("article" or "source"), the id, and where it is in the text (0-based line and column).</summary>
+public sealed record CiteLink(string Scheme, string Id, int Line, int Column);
+
+/// <summary>
 /// The one Markdown pipeline of a build (two, when raw HTML is allowed): built once, shared by every page.
 /// Raw HTML is shown as text unless allowed; javascript:/vbscript:/data: links are removed; article
 /// paragraphs get stable anchors p-1, p-2, … and a visible pilcrow link.
@@ -37,12 +50,13 @@ public sealed class MarkdownRenderer
         _pipeline = builder.Build();
     }
 
-    /// <summary>Renders Markdown. <paramref name="anchorParagraphs"/>: give each paragraph an id and a pilcrow link.</summary>
-    public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = Pages.Urls.ParagraphIdPrefix)
+    /// <summary>Renders Markdown. <paramref name="anchorParagraphs"/>: give each paragraph an id and a pilcrow link.
+    /// <paramref name="cites"/>: the editors' prose, whose <c>article:</c> and <c>source:</c> links it resolves.</summary>
+    public RenderedMarkdown Render(string markdown, bool anchorParagraphs, string file = "", int firstLine = 1, DiagnosticBag? diags = null, string anchorPrefix = Pages.Urls.ParagraphIdPrefix, ICiteResolver? cites = null)
     {
         try
         {
-            return RenderChecked(markdown, anchorParagraphs, file, firstLine, diags, anchorPrefix);
+            return RenderChecked(markdown, anchorParagraphs, file, firstLine, diags, anchorPrefix, cites);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -53,7 +67,42 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private RenderedMarkdown RenderChecked(string markdown, bool anchorParagraphs, string file, int firstLine, DiagnosticBag? diags, string anchorPrefix)
+    /// <summary>
+    /// A short text of the editors' prose (the lede, a takeaway, a timeline or glossary text) as HTML to put inside an
+    /// element of the template: a text of one paragraph loses its &lt;p&gt;, so the template's own element holds it.
+    /// </summary>
+    public string RenderInline(string text, ICiteResolver cites)
+    {
+        var html = Render(text, anchorParagraphs: false, cites: cites).Html.TrimEnd('\n');
+        if (html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0)
+            return html[3..^4];
+        return html;
+    }
+
+    /// <summary>The citation links (<c>article:</c>, <c>source:</c>) of a Markdown text, in order, for the checks.</summary>
+    public IReadOnlyList<CiteLink> FindCites(string markdown)
+    {
+        var walk = new Walk(_allowHtml);
+        walk.Block(Markdown.Parse(markdown, _pipeline));
+        return walk.Cites.Select(l => TryCite(l.Url, out var scheme, out var id) ? new CiteLink(scheme, id, l.Line, l.Column) : null).OfType<CiteLink>().ToList();
+    }
+
+    /// <summary>Whether a link URL is a citation: <c>article:slug</c> or <c>source:id</c>.</summary>
+    public static bool TryCite(string? url, out string scheme, out string id)
+    {
+        foreach (var s in CiteSchemes)
+            if (url is not null && url.Length > s.Length + 1 && url.StartsWith(s, StringComparison.Ordinal) && url[s.Length] == ':')
+            {
+                (scheme, id) = (s, url[(s.Length + 1)..]);
+                return true;
+            }
+        (scheme, id) = ("", "");
+        return false;
+    }
+
+    private static readonly string[] CiteSchemes = ["article", "source"];
+
+    private RenderedMarkdown RenderChecked(string markdown, bool anchorParagraphs, string file, int firstLine, DiagnosticBag? diags, string anchorPrefix, ICiteResolver? cites)
     {
         var doc = Markdown.Parse(markdown, _pipeline);
         var paragraphs = new List<string>();
@@ -76,6 +125,16 @@ public sealed class MarkdownRenderer
                     break;
             }
         }
+        // the editors' citations: the link goes to the article (or source) and the source's label and markers follow
+        // it; one that names nothing (the checks report it) keeps its text without a link
+        if (cites is not null)
+            foreach (var link in walk.Cites)
+            {
+                TryCite(link.Url, out var scheme, out var id);
+                if (cites.Resolve(scheme, id) is not { } target) { Neutralise(link); continue; }
+                link.Url = target.Url;
+                if (target.AfterHtml.Length > 0) link.InsertAfter(new HtmlInline(target.AfterHtml));
+            }
         if (walk.FirstHtml is { } lit)
             diags?.Warning(Codes.RawHtmlIgnored, new SourcePos(file, firstLine + lit.Line, lit.Column + 1), "Raw HTML in the article is shown as text. Write it in Markdown, or set allow_html: true in site.yml if it is trusted.");
 
@@ -121,6 +180,7 @@ public sealed class MarkdownRenderer
     {
         public List<ParagraphBlock> Paragraphs { get; } = [];
         public List<Inline> UnsafeLinks { get; } = [];
+        public List<LinkInline> Cites { get; } = [];
         public LiteralInline? FirstHtml { get; private set; }
 
         public void Block(Block block)
@@ -137,6 +197,9 @@ public sealed class MarkdownRenderer
             {
                 case LinkInline link when IsUnsafe(link.Url):
                     UnsafeLinks.Add(link);
+                    break;
+                case LinkInline link when !link.IsImage && TryCite(link.Url, out _, out _):
+                    Cites.Add(link);
                     break;
                 case AutolinkInline auto when IsUnsafe(auto.Url):
                     UnsafeLinks.Add(auto);

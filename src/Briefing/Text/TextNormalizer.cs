@@ -13,7 +13,7 @@ public static class TextNormalizer
     /// <summary>Normalises and records, for each character of the result, its index in the (NFC) original.</summary>
     public static string NormalizeWithMap(string text, List<int>? map)
     {
-        text = text.Normalize(NormalizationForm.FormC);
+        text = Nfc.Of(text);
         if (IsNormal(text))
         {
             // most paragraphs: nothing to change, the text is its own normal form

@@ -119,7 +119,8 @@ public static partial class Validator
         d.Error(Codes.QuoteNotFound, quote.Pos,
             $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
             (closest is null ? $"(The closest passage is shown for the first {QuoteFinder.MaxClosestSearches} missing quotes of an article only.)"
-                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" : "The article has no text."));
+                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" + (QuoteDifference.Describe(quote.Value, closest) is { Length: > 0 } where ? ". " + where : "")
+                : "The article has no text."));
     }
 
     private static bool Ref(Located<string> r, HashSet<string> known, string kind, DiagnosticBag d)

@@ -83,6 +83,21 @@ public sealed class ComparePageTests
     }
 
     [Fact]
+    public void An_outlet_the_editors_inferred_is_marked_in_every_cell_label_and_not_given_to_search_engines()
+    {
+        var (_, page) = BuildReal();
+        const string inferred = "2023-12-13-scmp-new-stage";
+        var compare = page("compare/index.html");
+        Assert.Contains("South China Morning Post (attribution inferred): ", compare);
+        Assert.DoesNotContain("South China Morning Post: China-Vietnam relations", compare);
+        var article = page($"articles/{inferred}/index.html");
+        var ld = Regex.Match(article, "<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("NewsArticle", ld);
+        Assert.DoesNotContain("publisher", ld);
+        Assert.DoesNotContain("datePublished", ld);
+    }
+
+    [Fact]
     public void Exclusive_details_list_claims_only_one_article_reports()
     {
         var (_, page) = BuildReal();
@@ -92,11 +107,39 @@ public sealed class ComparePageTests
         Assert.Contains("regime security", section);
     }
 
+    [Fact]
+    public void Three_copies_of_one_report_are_one_group_with_one_page_not_three_pair_pages()
+    {
+        using var site = PairSite(null);
+        site.Write("articles/2023-12-16-delta.md", "---\ntitle: Delta\nsource: alpha-news\npublished: 2023-12-16\ntopics: [security-cooperation]\n---\n" + SharedCopy + "Delta closes on a note of its own about tourism and flights between the capitals.\n");
+        site.Write("summaries/2023-12-16-delta.yml", "summary: d\n");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+
+        var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
+        Assert.Contains("3 copies of one report", compare);
+        Assert.Contains("4 articles, 2 independent reports", compare);
+        // alpha is the earliest (dated 2023-12-13; beta has no date and sorts last)
+        Assert.Contains("compare/copies-of-2023-12-13-alpha/", compare);
+        var cluster = WebUtility.HtmlDecode(site.Page("compare/copies-of-2023-12-13-alpha/index.html"));
+        Assert.Contains("kept by all 2 other copies", cluster);
+        Assert.Contains(">Delta</a>", cluster);
+        Assert.Contains(">Beta</a>", cluster);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "compare/2023-12-13-alpha--2023-12-14-beta")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(site.Output, "compare"), "*--*"));
+        Assert.Contains("This is one of 3 articles that carry the same report", WebUtility.HtmlDecode(site.Page("articles/2023-12-16-delta/index.html")));
+        Assert.Contains("This is the earliest of 3 articles", WebUtility.HtmlDecode(site.Page("articles/2023-12-13-alpha/index.html")));
+    }
+
+    // two paragraphs of one wire report that the fixture's copies carry
+    private const string SharedCopy =
+        "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
+        "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+
     private static TestSite PairSite(string? derivedFrom)
     {
         var site = new TestSite();
-        var shared = "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
-                     "They also signed dozens of agreements covering rail links, telecoms, digital data and investment in infrastructure along the border provinces of both countries.\n\n";
+        const string shared = SharedCopy;
         site.Write("articles/2023-12-13-alpha.md", "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [security-cooperation]\n---\n" + shared + "Alpha adds its own closing paragraph about the economy and trade between the two neighbours.\n");
         site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\ntopics: [security-cooperation]\n" + (derivedFrom is null ? "" : $"derived_from: {derivedFrom}\n") + "---\n" + shared + "Beta ends with a different paragraph about maritime disputes in the South China Sea and the region.\n");
         site.Write("articles/2023-12-15-gamma.md", "---\ntitle: Gamma\nsource: beta-wire\ntopics: [security-cooperation]\n---\nAn unrelated commentary about history, written in entirely different words from start to finish.\n");

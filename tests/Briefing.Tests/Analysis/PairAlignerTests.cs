@@ -1,3 +1,4 @@
+using Briefing.Bench;
 using Briefing.Analysis;
 
 namespace Briefing.Tests.Analysis;

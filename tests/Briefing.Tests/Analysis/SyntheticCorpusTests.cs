@@ -1,3 +1,4 @@
+using Briefing.Bench;
 using System.Diagnostics;
 using Briefing.Analysis;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using Briefing.Bench;
 using Briefing.Analysis;
 
 namespace Briefing.Tests.Analysis;
@@ -172,12 +173,12 @@ public sealed class TextReuseTests
         Assert.Equal(3, TextReuse.Analyse(docs).Count);
 
         // ...but a phrase found in more documents than the cap is not reuse.
-        var strict = new TextReuseOptions { BoilerplateMinDocuments = 2, BoilerplateDocumentFraction = 0.5 };
+        var strict = new TextReuseOptions { StockMinDocuments = 2, StockDocumentFraction = 0.5 };
         Assert.Empty(TextReuse.Analyse(docs, strict));
 
         // Boilerplate still counts in each document's total, and does not make passages.
         var withCopy = docs.Append(Doc("d", Shared, footer)).ToArray();
-        var pair = Single(TextReuse.Analyse(withCopy, new TextReuseOptions { BoilerplateMinDocuments = 3, BoilerplateDocumentFraction = 0.5 }));
+        var pair = Single(TextReuse.Analyse(withCopy, new TextReuseOptions { StockMinDocuments = 3, StockDocumentFraction = 0.5 }));
         Assert.Equal(("a", "d"), (pair.A, pair.B));
         Assert.Equal(13, pair.SharedShingles);
         Assert.Equal(13.0 / 21.0, pair.ContainmentAInB, 10);

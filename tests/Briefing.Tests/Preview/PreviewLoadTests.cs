@@ -15,7 +15,14 @@ public sealed class PreviewLoadTests
         using var site = new TestSite();
         var sitePath = Path.Combine(site.Input, "site.yml");
         var siteYml = File.ReadAllText(sitePath);
-        void Version(int n) => File.WriteAllText(sitePath, siteYml.Replace("title: Test briefing", $"title: Test briefing v{n}"));
+        // saved the way editors save (a temporary file renamed over the old one): a rebuild that starts while
+        // WriteAllText is half done would read a cut-off title ("Test briefing v") and serve a whole page without a version
+        void Version(int n)
+        {
+            var temp = sitePath + ".tmp";
+            File.WriteAllText(temp, siteYml.Replace("title: Test briefing", $"title: Test briefing v{n}"));
+            File.Move(temp, sitePath, overwrite: true);
+        }
         Version(0);
         var log = new StringWriter();
         await using var s = new PreviewSession(new BuildOptions { InputDir = site.Input, ThemeDir = site.Theme, OutputDir = site.Output }, 0, log, new ConsoleReporter(log, false, false))

@@ -46,6 +46,30 @@ public sealed class PreviewTests
     }
 
     [Fact]
+    public async Task The_site_is_served_under_the_path_of_site_yml_s_base_url_as_it_is_published()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", site.Read("site.yml").Replace("base_url: https://example.org/", "base_url: https://user.github.io/repo/"));
+        var log = new StringWriter();
+        await using var s = Session(site, log);
+        await s.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = s.Host.Address };
+
+        var home = await http.GetAsync("/repo/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/repo/assets/[^\"]+\\.css)\"").Groups[1].Value;
+        Assert.NotEqual("", css);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(css)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/repo/articles/2023-12-13-alpha/")).StatusCode);
+        // the server's root points to the site; a path outside it is not the site
+        var root = await http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Found, root.StatusCode);
+        Assert.Equal("/repo/", root.Headers.Location!.OriginalString);
+        Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync("/articles/2023-12-13-alpha/")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_change_rebuilds_and_sends_a_reload_event_to_connected_pages()
     {
         using var site = new TestSite();
@@ -173,7 +197,7 @@ public sealed class PreviewTests
         using var client = new TcpClient();
         await client.ConnectAsync(address.Host, address.Port);
         await using var stream = client.GetStream();
-        var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {address.Host}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream);
         var response = await reader.ReadToEndAsync();

@@ -38,6 +38,14 @@ public sealed class NativeAotTests : IDisposable
         var jit = new SiteBuilder().Build(new BuildOptions { InputDir = input, ThemeDir = Repo.Theme, OutputDir = Path.Combine(_root, "jit") });
         Assert.True(jit.Success);
         Folders.AssertSame(Path.Combine(_root, "jit"), Path.Combine(_root, "native"));
+        // nor does the machine's locale change a byte (the program runs in the invariant culture): Turkish casing, German numbers
+        foreach (var locale in new[] { "tr_TR.UTF-8", "de_DE.UTF-8" })
+        {
+            var localised = Path.Combine(_root, "native-" + locale);
+            (code, log) = Run(program, ["build", "--input", input, "--theme", Repo.Theme, "--output", localised], TimeSpan.FromMinutes(1), new() { ["LANG"] = locale, ["LC_ALL"] = locale });
+            Assert.True(code == 0, log);
+            Folders.AssertSame(Path.Combine(_root, "jit"), localised);
+        }
 
         // the preview (page fingerprints, the server) serves, and rebuilds after an edit
         var port = FreePort();
@@ -82,10 +90,11 @@ public sealed class NativeAotTests : IDisposable
         private readonly System.Text.StringBuilder _log = new();
         public Process Process { get; }
 
-        public Child(string file, IEnumerable<string> args)
+        public Child(string file, IEnumerable<string> args, Dictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
             foreach (var a in args) info.ArgumentList.Add(a);
+            foreach (var (key, value) in environment ?? []) info.Environment[key] = value;
             // a child `dotnet` must not inherit the test host's MSBuild and test-platform settings
             foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
                 info.Environment.Remove(key);
@@ -112,9 +121,9 @@ public sealed class NativeAotTests : IDisposable
         }
     }
 
-    private static (int Code, string Log) Run(string file, IEnumerable<string> args, TimeSpan timeout)
+    private static (int Code, string Log) Run(string file, IEnumerable<string> args, TimeSpan timeout, Dictionary<string, string>? environment = null)
     {
-        using var child = new Child(file, args);
+        using var child = new Child(file, args, environment);
         if (!child.Process.WaitForExit(timeout)) return (-1, $"{file} did not finish within {timeout.TotalMinutes} min.\n{child.Log}");
         child.Process.WaitForExit(); // the output is read to its end
         return (child.Process.ExitCode, child.Log);

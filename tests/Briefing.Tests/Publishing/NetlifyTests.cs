@@ -117,19 +117,59 @@ public sealed class NetlifyTests
         psi.Environment["DEPLOY_PRIME_URL"] = "https://deploy-preview-42--briefing.netlify.app";
         psi.Environment["BRIEFING_OUTPUT"] = output;
         psi.Environment["NETLIFY_CACHE_DIR"] = Path.Combine(site.Root, "cache");
-        using var p = Process.Start(psi)!;
-        var stdoutTask = p.StandardOutput.ReadToEndAsync();
-        var stderrTask = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await p.WaitForExitAsync(timeout.Token);
-        var stdout = await stdoutTask;
-        var stderr = await stderrTask;
-        Assert.True(p.ExitCode == 0, stdout + stderr);
+        var (exitCode, stdout, stderr) = await RunScript(psi);
+        Assert.True(exitCode == 0, stdout + stderr);
         Assert.False(File.Exists(marker), "the script tried to download: " + (File.Exists(marker) ? File.ReadAllText(marker) : ""));
         Assert.Contains("using dotnet", stdout);
         var home = File.ReadAllText(Path.Combine(output, "index.html"));
         Assert.Contains("<link rel=\"canonical\" href=\"https://deploy-preview-42--briefing.netlify.app/\">", home);
         Assert.Contains("<loc>https://deploy-preview-42--briefing.netlify.app/articles/", File.ReadAllText(Path.Combine(output, "sitemap.xml")));
         Assert.Contains("https://deploy-preview-42--briefing.netlify.app/feed.xml", File.ReadAllText(Path.Combine(output, "feed.xml")));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Build_script_restores_in_locked_mode_so_a_drifted_dependency_fails_with_nu1004()
+    {
+        using var site = new TestSite();
+        // a clone with what a restore reads, and one package version changed without refreshing the lock file
+        var clone = Path.Combine(site.Root, "clone");
+        foreach (var file in new[] { ".ci/netlify-build", "global.json", "nuget.config", "Directory.Build.props", "src/Briefing/Briefing.csproj", "src/Briefing/packages.lock.json" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(clone, file))!);
+            File.Copy(Path.Combine(Repo.Root, file), Path.Combine(clone, file));
+        }
+        var project = Path.Combine(clone, "src", "Briefing", "Briefing.csproj");
+        var lockFile = File.ReadAllText(Path.Combine(clone, "src", "Briefing", "packages.lock.json"));
+        var csproj = File.ReadAllText(project);
+        var markdig = System.Text.RegularExpressions.Regex.Match(csproj, "Include=\"Markdig\" Version=\"([0-9.]+)\"");
+        Assert.True(markdig.Success, "Briefing.csproj has no Markdig version to change");
+        Assert.Contains($"\"resolved\": \"{markdig.Groups[1].Value}\"", lockFile);
+        File.WriteAllText(project, csproj.Replace(markdig.Value, "Include=\"Markdig\" Version=\"1.0.0\"", StringComparison.Ordinal));
+
+        var output = Path.Combine(site.Root, "netlify-output");
+        var psi = new ProcessStartInfo("bash", Path.Combine(clone, ".ci", "netlify-build")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = site.Root };
+        psi.Environment.Remove("CI"); // the script itself must lock the restore, not CI's environment
+        psi.Environment.Remove("NETLIFY");
+        psi.Environment["BRIEFING_OUTPUT"] = output;
+        psi.Environment["NETLIFY_CACHE_DIR"] = Path.Combine(site.Root, "cache");
+        var (exitCode, stdout, stderr) = await RunScript(psi);
+        var log = stdout + stderr;
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error NU1004", log);
+        Assert.Contains("Markdig", log);
+        Assert.False(Directory.Exists(output), "the build went on after the failed restore");
+        Assert.Equal(lockFile, File.ReadAllText(Path.Combine(clone, "src", "Briefing", "packages.lock.json")));
+    }
+
+    /// <summary>Runs the build script to its end (five minutes at most), with both its outputs.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(ProcessStartInfo psi)
+    {
+        using var p = Process.Start(psi)!;
+        var stdoutTask = p.StandardOutput.ReadToEndAsync();
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await p.WaitForExitAsync(timeout.Token);
+        return (p.ExitCode, await stdoutTask, await stderrTask);
     }
 }

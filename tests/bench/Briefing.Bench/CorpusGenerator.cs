@@ -7,8 +7,9 @@ namespace Briefing.Bench;
 /// A deterministic synthetic briefing of N articles in the project's input format: site.yml, 5 topics,
 /// 8 sources, claims, a timeline, a glossary, and per article a Markdown body of 600–1,200 words (headings,
 /// a list, a blockquote, links) and a summary whose key points and claim quotes occur in the text.
-/// Every twentieth article rewrites an earlier one (so the text-reuse analysis has pairs to find).
-/// Same N, same files, byte for byte.
+/// The bodies are of one <see cref="CorpusShape"/>: unique text in which every twentieth article rewrites an earlier
+/// one, or <see cref="SyntheticCorpus"/>'s stock-phrasing or wire-heavy text (a copy is dated after its original).
+/// Same N and shape, same files, byte for byte.
 /// </summary>
 public static class CorpusGenerator
 {
@@ -20,11 +21,16 @@ public static class CorpusGenerator
 
     public static int ClaimCount(int n) => Math.Max(10, n / 5);
 
-    public static void Write(string dir, int n)
+    public static void Write(string dir, int n, CorpusShape shape = CorpusShape.Unique)
     {
+        var shaped = shape == CorpusShape.Unique ? null : SyntheticCorpus.Generate(n, 0x5eed + (ulong)n, shape);
+        var originalOf = new Dictionary<int, int>();
+        foreach (var group in shaped?.PlantedGroups ?? [])
+            foreach (var copy in group.Skip(1)) originalOf[Index(copy)] = Index(group[0]);
+        var dates = new DateOnly[n];
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         foreach (var sub in new[] { "articles", "summaries", "topics", "sources" }) Directory.CreateDirectory(Path.Combine(dir, sub));
-        var rng = new Rng(0x5eed + (ulong)n);
+        var rng = new SplitMix64(0x5eed + (ulong)n);
         var slugs = Enumerable.Range(0, n).Select(Slug).ToArray();
 
         // topics and sources
@@ -50,10 +56,13 @@ public static class CorpusGenerator
             var t1 = i % Topics.Length;
             var t2 = (i / Topics.Length + t1 + 1) % Topics.Length;
             articleTopics[i] = t1 == t2 ? [Topics[t1]] : [Topics[t1], Topics[t2]];
-            var rewriteOf = i % 20 == 19 ? i - 1 - (int)(rng.Next() % 19) : -1;
-            var paras = rewriteOf >= 0 ? Rewrite(rng, bodies[rewriteOf]) : Body(rng, i, slugs);
+            var rewriteOf = shaped is null && i % 20 == 19 ? i - 1 - (int)(rng.NextUInt64() % 19) : -1;
+            var paras = shaped is not null ? string.Join("\n\n", shaped.Documents[i].Paragraphs) + "\n\n"
+                : rewriteOf >= 0 ? Rewrite(rng, bodies[rewriteOf]) : Body(rng, i, slugs);
             bodies[i] = paras;
-            var date = new DateOnly(2015, 1, 1).AddDays((int)(rng.Next() % 3650));
+            var date = new DateOnly(2015, 1, 1).AddDays((int)(rng.NextUInt64() % 3650));
+            if (originalOf.TryGetValue(i, out var original)) date = dates[original].AddDays(1 + i % 3);
+            dates[i] = date;
             var front = new StringBuilder("---\n");
             front.Append(CultureInfo.InvariantCulture, $"title: \"{Title(Sentence(rng, 8).TrimEnd('.'))}\"\n");
             front.Append(CultureInfo.InvariantCulture, $"source: {Sources[i % Sources.Length]}\n");
@@ -72,9 +81,9 @@ public static class CorpusGenerator
         var timeline = new StringBuilder();
         for (var e = 0; e < 20 + n / 50; e++)
         {
-            var date = new DateOnly(2015, 1, 1).AddDays((int)(rng.Next() % 3650));
+            var date = new DateOnly(2015, 1, 1).AddDays((int)(rng.NextUInt64() % 3650));
             var when = e % 7 == 0 ? date.Year.ToString(CultureInfo.InvariantCulture) : e % 5 == 0 ? date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            timeline.Append(CultureInfo.InvariantCulture, $"- date: {when}\n  title: {Title(Sentence(rng, 6).TrimEnd('.'))}\n  text: {Sentence(rng, 18)}\n  articles: [{slugs[(int)(rng.Next() % (ulong)n)]}]\n\n");
+            timeline.Append(CultureInfo.InvariantCulture, $"- date: {when}\n  title: {Title(Sentence(rng, 6).TrimEnd('.'))}\n  text: {Sentence(rng, 18)}\n  articles: [{slugs[(int)(rng.NextUInt64() % (ulong)n)]}]\n\n");
         }
         File.WriteAllText(Path.Combine(dir, "timeline.yml"), timeline.ToString());
         var glossary = new StringBuilder();
@@ -92,12 +101,14 @@ public static class CorpusGenerator
         File.WriteAllText(Path.Combine(dir, "site.yml"), site.ToString());
     }
 
+    private static int Index(string syntheticId) => int.Parse(syntheticId.AsSpan(syntheticId.IndexOf('-') + 1), CultureInfo.InvariantCulture);
+
     public static string Slug(int i) => string.Create(CultureInfo.InvariantCulture, $"a{i:D5}-{Sources[i % Sources.Length]}-report");
 
     /// <summary>The Markdown body: paragraphs, two headings, a list, a blockquote, links; 600–1,200 words.</summary>
-    private static string Body(Rng rng, int i, string[] slugs)
+    private static string Body(SplitMix64 rng, int i, string[] slugs)
     {
-        var target = 600 + (int)(rng.Next() % 601);
+        var target = 600 + (int)(rng.NextUInt64() % 601);
         var sb = new StringBuilder();
         var words = 0;
         var block = 0;
@@ -116,7 +127,7 @@ public static class CorpusGenerator
             }
             else
             {
-                var len = 40 + (int)(rng.Next() % 50);
+                var len = 40 + (int)(rng.NextUInt64() % 50);
                 var p = Sentences(rng, len);
                 words += len;
                 if (block % 4 == 1)
@@ -129,7 +140,7 @@ public static class CorpusGenerator
     }
 
     /// <summary>A rewrite of an earlier body: same blocks, about one word in ten changed in paragraphs.</summary>
-    private static string Rewrite(Rng rng, string body)
+    private static string Rewrite(SplitMix64 rng, string body)
     {
         var sb = new StringBuilder();
         foreach (var line in body.Split('\n'))
@@ -137,28 +148,28 @@ public static class CorpusGenerator
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith('-') || line.StartsWith('>') || line.Contains('[')) { sb.Append(line).Append('\n'); continue; }
             var ws = line.Split(' ');
             for (var k = 0; k < ws.Length; k++)
-                if (rng.Next() % 10 == 0 && !ws[k].EndsWith('.')) ws[k] = Word(rng);
+                if (rng.NextUInt64() % 10 == 0 && !ws[k].EndsWith('.')) ws[k] = Word(rng);
             sb.Append(string.Join(' ', ws)).Append('\n');
         }
         return sb.ToString();
     }
 
-    private static string Summary(Rng rng, int i, string body, string[] topics, int claimCount)
+    private static string Summary(SplitMix64 rng, int i, string body, string[] topics, int claimCount)
     {
         // quotable paragraphs: plain prose (no links, headings, list or quote markers)
         var plain = body.Split("\n\n").Where(b => b.Length > 0 && !b.Contains('[') && char.IsLetter(b[0]) && !b.StartsWith('#')).ToList();
         string Quote()
         {
-            var p = plain[(int)(rng.Next() % (ulong)plain.Count)].Split(' ');
-            var len = 6 + (int)(rng.Next() % 6);
-            var start = (int)(rng.Next() % (ulong)Math.Max(1, p.Length - len));
+            var p = plain[(int)(rng.NextUInt64() % (ulong)plain.Count)].Split(' ');
+            var len = 6 + (int)(rng.NextUInt64() % 6);
+            var start = (int)(rng.NextUInt64() % (ulong)Math.Max(1, p.Length - len));
             return string.Join(' ', p.Skip(start).Take(len)).TrimEnd('.');
         }
         var sb = new StringBuilder();
         sb.Append("summary: >\n  ").Append(Sentence(rng, 30)).Append(' ').Append(Sentence(rng, 20)).Append('\n');
         sb.Append("angle: >\n  ").Append(Sentence(rng, 25)).Append('\n');
         sb.Append("key_points:\n");
-        var points = 4 + (int)(rng.Next() % 3);
+        var points = 4 + (int)(rng.NextUInt64() % 3);
         for (var k = 0; k < points; k++)
             sb.Append(CultureInfo.InvariantCulture, $"  - text: {Sentence(rng, 14)}\n    topic: {topics[k % topics.Length]}\n    quote: \"{Quote()}\"\n");
         sb.Append("claims:\n");
@@ -173,19 +184,19 @@ public static class CorpusGenerator
         return sb.ToString();
     }
 
-    private static string Paragraphs(Rng rng, int count, int min, int max)
+    private static string Paragraphs(SplitMix64 rng, int count, int min, int max)
     {
         var sb = new StringBuilder();
-        for (var k = 0; k < count; k++) sb.Append(Sentences(rng, min + (int)(rng.Next() % (ulong)(max - min)))).Append("\n\n");
+        for (var k = 0; k < count; k++) sb.Append(Sentences(rng, min + (int)(rng.NextUInt64() % (ulong)(max - min)))).Append("\n\n");
         return sb.ToString();
     }
 
-    private static string Sentences(Rng rng, int words)
+    private static string Sentences(SplitMix64 rng, int words)
     {
         var sb = new StringBuilder();
         while (words > 0)
         {
-            var len = Math.Min(words, 8 + (int)(rng.Next() % 14));
+            var len = Math.Min(words, 8 + (int)(rng.NextUInt64() % 14));
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(Sentence(rng, len));
             words -= len;
@@ -193,52 +204,39 @@ public static class CorpusGenerator
         return sb.ToString();
     }
 
-    private static string Sentence(Rng rng, int words)
+    private static string Sentence(SplitMix64 rng, int words)
     {
         var sb = new StringBuilder();
         for (var k = 0; k < words; k++)
         {
             if (k > 0) sb.Append(k % 9 == 8 ? ", " : " ");
-            var w = rng.Next() % 3 == 0 ? Function[rng.Next() % (ulong)Function.Length] : Word(rng);
+            var w = rng.NextUInt64() % 3 == 0 ? Function[rng.NextUInt64() % (ulong)Function.Length] : Word(rng);
             sb.Append(k == 0 ? Title(w) : w);
         }
         return sb.Append('.').ToString();
     }
 
     /// <summary>A content word, Zipf-like: low indices far more often.</summary>
-    private static string Word(Rng rng)
+    private static string Word(SplitMix64 rng)
     {
-        var u = (rng.Next() % 1_000_000) / 1_000_000.0;
+        var u = (rng.NextUInt64() % 1_000_000) / 1_000_000.0;
         var idx = (int)(Math.Pow(Vocabulary.Length, u)) - 1;
         return Vocabulary[Math.Clamp(idx, 0, Vocabulary.Length - 1)];
     }
 
     private static string[] BuildVocabulary(int size)
     {
-        var rng = new Rng(42);
+        var rng = new SplitMix64(42);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<string>(size);
         while (list.Count < size)
         {
-            var parts = 1 + (int)(rng.Next() % 3);
-            var w = string.Concat(Enumerable.Range(0, parts).Select(_ => Syllables[rng.Next() % (ulong)Syllables.Length]));
+            var parts = 1 + (int)(rng.NextUInt64() % 3);
+            var w = string.Concat(Enumerable.Range(0, parts).Select(_ => Syllables[rng.NextUInt64() % (ulong)Syllables.Length]));
             if (seen.Add(w)) list.Add(w);
         }
         return [.. list];
     }
 
     private static string Title(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].Replace('-', ' ');
-
-    /// <summary>SplitMix64: deterministic on every platform and runtime version.</summary>
-    private sealed class Rng(ulong seed)
-    {
-        private ulong _state = seed;
-        public ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
 }

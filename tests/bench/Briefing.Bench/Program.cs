@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Briefing.Analysis;
 using Briefing.Bench;
 
 // The benchmark: generates synthetic briefings of N articles, publishes src/Briefing in Release and times the
@@ -11,6 +12,8 @@ using Briefing.Bench;
 // Not a test: nothing here asserts a time.
 
 var sizes = new List<int> { 5, 100, 1000, 10000 };
+var shapes = Enum.GetValues<CorpusShape>().ToList();
+var hugo = false;
 var runs = 5;
 var incrementalRuns = 20;
 int? largeRuns = null;
@@ -24,6 +27,8 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--sizes": sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(); break;
+        case "--shapes": shapes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => Enum.Parse<CorpusShape>(x, ignoreCase: true)).ToList(); break;
+        case "--hugo": hugo = true; break;
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--edits": incrementalRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--large-runs": largeRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -32,12 +37,37 @@ for (var i = 0; i < args.Length; i++)
         case "--no-publish": publish = false; break;
         case "--no-incremental": incremental = false; break;
         case "--incremental-only": incrementalOnly = true; break;
+        case "--verdicts":
+            // only the reuse verdicts on every corpus shape: --verdicts 300,1000
+            var verdictSizes = args[++i].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
+            foreach (var shape in Enum.GetValues<CorpusShape>())
+                foreach (var size in verdictSizes)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var score = ReuseScore.Of(SyntheticCorpus.Generate(size, 17, shape));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape} N={size}: planted {score.Planted}, grouped {score.Found}, right {score.Right}: precision {score.Precision:P1}, recall {score.Recall:P1}; stock above {score.StockDocuments} articles ({sw.ElapsedMilliseconds} ms)"));
+                    foreach (var m in score.Missed)
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  missed: {m.A} and {m.B}, {m.SharedShingles} runs shared, {m.ContainmentAInB:P1} and {m.ContainmentBInA:P1}"));
+                }
+            return 0;
+        case "--reuse-only":
+            // only the text-reuse analysis, in process: --reuse-only N SHAPE (counting, then forming and measuring the clusters)
+            var reuseCorpus = SyntheticCorpus.Generate(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 17, Enum.Parse<CorpusShape>(args[i + 2], ignoreCase: true));
+            for (var run = 0; run < 3; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var counted = TextReuse.AnalyseCorpus(reuseCorpus.Documents);
+                var countMs = watch.Elapsed.TotalMilliseconds;
+                var clusters = ReuseScore.Summary(reuseCorpus, counted).Clusters;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count {countMs:0} ms ({counted.Pairs.Count} flagged pairs), clusters {watch.Elapsed.TotalMilliseconds - countMs:0} ms ({clusters.Count} clusters)"));
+            }
+            return 0;
         case "--generate":
-            // only write a corpus: --generate N DIR
-            CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture));
+            // only write a corpus: --generate N DIR [SHAPE]
+            CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture), args.Length > i + 3 ? Enum.Parse<CorpusShape>(args[i + 3], ignoreCase: true) : CorpusShape.Unique);
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--runs 5] [--large-runs K (for N >= 10,000)] [--edits 20 (incremental)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] [--incremental-only] | --generate N DIR");
+            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--shapes unique,stock,wire] [--hugo] [--runs 5] [--large-runs K (for N >= 10,000)] [--edits 20 (incremental)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] [--incremental-only] | --generate N DIR");
             return 2;
     }
 }
@@ -67,14 +97,21 @@ var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
 if (time is null) Console.Error.WriteLine("warning: /usr/bin/time not found (apt-get install time): peak memory is not measured and CPU time is this process's children's.");
 
 var rows = new List<Row>();
-foreach (var n in sizes)
-{
-    var input = Path.Combine(work, $"n{n}", "input");
-    var gen = Stopwatch.StartNew();
-    CorpusGenerator.Write(input, n);
-    Console.WriteLine($"N={n}: generated in {gen.Elapsed.TotalSeconds:0.0} s");
-    rows.Add(Measure($"N={n}", n, input, Path.Combine(work, $"n{n}", "output")));
-}
+var verdicts = new StringBuilder();
+foreach (var shape in shapes)
+    foreach (var n in sizes)
+    {
+        var input = Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant(), "input");
+        var gen = Stopwatch.StartNew();
+        CorpusGenerator.Write(input, n, shape);
+        Console.WriteLine($"{shape} N={n}: generated in {gen.Elapsed.TotalSeconds:0.0} s");
+        var label = $"{shape.ToString().ToLowerInvariant()} N={n}";
+        var row = Measure(label, n, input, Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant(), "output"));
+        if (hugo) row = row with { HugoWall = Hugo.Measure(input, Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant(), "hugo"), n >= 10_000 && largeRuns is { } large ? large : runs) };
+        rows.Add(row);
+        var score = ReuseScore.Of(SyntheticCorpus.Generate(n, 0x5eed + (ulong)n, shape));
+        verdicts.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {score.Planted} | {score.Found} | {score.Precision:P1} | {score.Recall:P1} | {score.StockDocuments} |"));
+    }
 rows.Add(Measure("real briefing", -1, Path.Combine(root, "input"), Path.Combine(work, "real-output")));
 
 (double Median, double P90)? incrementalMs = null;
@@ -86,10 +123,13 @@ if (incremental)
 }
 
 var table = new StringBuilder();
-table.AppendLine($"| N | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s |");
-table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+table.AppendLine($"| corpus | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s | Hugo (s) |");
+table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var r in rows)
-    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} |"));
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} | {(r.HugoWall is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "–")} |"));
+table.AppendLine().AppendLine("Reuse verdicts against the planted copies (pairs of articles grouped as one report):").AppendLine()
+    .AppendLine("| corpus | planted pairs | grouped pairs | precision | recall | stock above (articles) |").AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    .Append(verdicts);
 if (incrementalMs is { } ms) table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"\nIncremental preview rebuild after editing one article of N=1,000: median {ms.Median:0} ms, 90th percentile {ms.P90:0} ms ({incrementalRuns} edits after {Incremental.WarmUp} warm-up edits)."));
 var stages = new StringBuilder("\n| N | " + string.Join(" | ", rows.SelectMany(r => r.Stages.Keys).Distinct()) + " |\n");
 var stageNames = rows.SelectMany(r => r.Stages.Keys).Distinct().ToList();
@@ -183,4 +223,8 @@ static string FindRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository (no Briefing.sln found above the current folder).");
 }
 
-internal sealed record Row(string Label, int Pages, double Wall, double Cpu, double PeakMb, Dictionary<string, double> Stages);
+internal sealed record Row(string Label, int Pages, double Wall, double Cpu, double PeakMb, Dictionary<string, double> Stages)
+{
+    /// <summary>Hugo's median wall time on the same articles, when measured (--hugo).</summary>
+    public double? HugoWall { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Text;
+using Briefing.Analysis;
 
-namespace Briefing.Analysis;
+namespace Briefing.Bench;
 
 /// <summary>A document of a <see cref="SyntheticCorpus"/> that was written as a rewrite of another.</summary>
 /// <param name="Original">Id of the document that was rewritten.</param>
@@ -21,8 +22,14 @@ public sealed record PlantedPair(string Original, string Rewrite, double EditRat
 /// </summary>
 /// <param name="Documents">The documents, ids <c>doc-0000</c>, <c>doc-0001</c>, ….</param>
 /// <param name="Planted">The planted rewrite pairs.</param>
-public sealed record SyntheticCorpus(IReadOnlyList<ReuseDocument> Documents, IReadOnlyList<PlantedPair> Planted)
+public sealed partial record SyntheticCorpus(IReadOnlyList<ReuseDocument> Documents, IReadOnlyList<PlantedPair> Planted)
 {
+    /// <summary>
+    /// The planted copies of one report, as groups of document ids (earliest first): each planted pair for the
+    /// unique and stock shapes, each cluster of copies for the wire shape.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> PlantedGroups { get; init; } = [];
+
     private const int VocabularySize = 20_000;
 
     private static readonly string[] FunctionWords =
@@ -63,8 +70,9 @@ public sealed record SyntheticCorpus(IReadOnlyList<ReuseDocument> Documents, IRe
     /// arguments always give the same corpus (the generator is SplitMix64, not
     /// <see cref="Random"/>, whose sequence is not guaranteed across runtime versions).
     /// </summary>
-    public static SyntheticCorpus Generate(int count, ulong seed = 20231213)
+    public static SyntheticCorpus Generate(int count, ulong seed = 20231213, CorpusShape shape = CorpusShape.Unique)
     {
+        if (shape != CorpusShape.Unique) return GenerateShaped(count, seed, shape);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var rng = new SplitMix64(seed);
         var vocabulary = BuildVocabulary();
@@ -92,7 +100,7 @@ public sealed record SyntheticCorpus(IReadOnlyList<ReuseDocument> Documents, IRe
             }
             documents[d] = new ReuseDocument(id, paragraphs[d].Select(p => string.Join(' ', p)).ToArray());
         }
-        return new SyntheticCorpus(documents, planted);
+        return new SyntheticCorpus(documents, planted) { PlantedGroups = planted.Select(p => (IReadOnlyList<string>)[p.Original, p.Rewrite]).ToList() };
     }
 
     private static List<List<string>> Write(SplitMix64 rng, string[] vocabulary, double[] zipf)
@@ -232,23 +240,5 @@ public sealed record SyntheticCorpus(IReadOnlyList<ReuseDocument> Documents, IRe
     {
         int index = Array.BinarySearch(cumulative, rng.NextDouble());
         return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-    }
-
-    /// <summary>SplitMix64: small, fast, and the same sequence everywhere.</summary>
-    private sealed class SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-
-        public ulong NextUInt64()
-        {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
-
-        public int Next(int exclusiveMax) => (int)(NextUInt64() % (ulong)exclusiveMax);
     }
 }

@@ -1,14 +1,12 @@
+using Briefing.Bench;
 using Briefing.Analysis;
 
 namespace Briefing.Tests.Analysis;
 
-/// <summary>
-/// The preview updates the last text-reuse count for the documents that changed; the result must be the one a full
-/// analysis gives, boilerplate included (a shingle that crosses the boilerplate threshold either way).
-/// </summary>
-public sealed class IncrementalReuseTests
+/// <summary>How the text-reuse analysis counts shared shingles: partitions of the hash range, each sorted by radix.</summary>
+public sealed class ReuseCountingTests
 {
-    private static readonly TextReuseOptions Options = new() { BoilerplateMinDocuments = 3, BoilerplateDocumentFraction = 0.05 };
+    private static readonly TextReuseOptions Options = new() { StockMinDocuments = 3, StockDocumentFraction = 0.05 };
 
     private static void AssertSame(IReadOnlyList<ReusePair> expected, IReadOnlyList<ReusePair> actual)
     {
@@ -21,48 +19,16 @@ public sealed class IncrementalReuseTests
     }
 
     [Fact]
-    public void Updating_the_last_count_for_changed_documents_gives_what_a_full_analysis_gives()
+    public void The_previews_kept_shingles_give_the_pairs_a_one_off_analysis_gives()
     {
-        var docs = SyntheticCorpus.Generate(60, seed: 7).Documents.ToList();
+        var docs = SyntheticCorpus.Generate(120, seed: 7, CorpusShape.Wire).Documents.ToList();
         var cache = new ShingleCache();
-        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-
-        // a document rewritten from another (a new flagged pair), one cut short, one given another's paragraphs
+        var oneOff = TextReuse.Analyse(docs, Options);
+        Assert.Contains(oneOff, p => p.Flagged);
+        AssertSame(oneOff, TextReuse.Analyse(docs, Options, cache).Pairs);
+        // an edited document: the kept shingles of the others are used again, the edited one is cut anew
         docs[10] = new ReuseDocument(docs[10].Id, [.. docs[3].Paragraphs.Take(4), "An added closing paragraph that nobody else has written in these words."]);
-        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-        docs[20] = new ReuseDocument(docs[20].Id, docs[20].Paragraphs.Take(1).ToList());
-        docs[21] = new ReuseDocument(docs[21].Id, [.. docs[22].Paragraphs]);
-        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-
-        // one paragraph copied into more and more documents: it becomes boilerplate, then stops being it
-        var common = "This common paragraph is repeated by several of the documents word for word so that its runs are shared widely across the corpus.";
-        for (var i = 30; i < 34; i++)
-        {
-            docs[i] = new ReuseDocument(docs[i].Id, [.. docs[i].Paragraphs, common]);
-            AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-        }
-        for (var i = 30; i < 34; i++)
-        {
-            docs[i] = new ReuseDocument(docs[i].Id, docs[i].Paragraphs.SkipLast(1).ToList());
-            AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-        }
-        // nothing changed
-        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-        // a document removed: a full count again
-        docs.RemoveAt(5);
-        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache));
-    }
-
-    [Fact]
-    public void A_one_off_count_by_sorting_equals_the_previews_count_by_index()
-    {
-        // without a cache the shingles are counted by sorting; with one, through the inverted index the preview keeps
-        var docs = SyntheticCorpus.Generate(400, seed: 11).Documents.ToList();
-        var common = "A boilerplate paragraph that a good share of the documents carry word for word, as wire copy and house notes do.";
-        for (var i = 0; i < 40; i++) docs[i * 7] = new ReuseDocument(docs[i * 7].Id, [.. docs[i * 7].Paragraphs, common]);
-        var bySorting = TextReuse.Analyse(docs, Options);
-        Assert.Contains(bySorting, p => p.Flagged);
-        AssertSame(bySorting, TextReuse.Analyse(docs, Options, new ShingleCache()));
+        AssertSame(TextReuse.Analyse(docs, Options), TextReuse.Analyse(docs, Options, cache).Pairs);
     }
 
     [Fact]
@@ -75,7 +41,7 @@ public sealed class IncrementalReuseTests
         Assert.True(TextReuse.SortPartitionBits(entries, 500) >= 8);
         var coarse = TextReuse.Analyse(docs, Options);
         Assert.Contains(coarse, p => p.Flagged);
-        AssertSame(coarse, TextReuse.Analyse(docs, Options, null, null, maxSortEntries: 500));
+        AssertSame(coarse, TextReuse.Analyse(docs, Options, null, null, maxSortEntries: 500).Pairs);
     }
 
     [Fact]
