@@ -473,26 +473,13 @@ public sealed class SiteBuilder
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
 
-    private sealed record TemplateKey(string Dir, string Files);
-    private (TemplateKey Key, TemplateEngine Engine)? _templates;
+    private TemplateEngine? _templates;
 
-    /// <summary>Parses the theme's templates; a builder that builds again (the preview) reuses them while no template file changed.</summary>
+    /// <summary>Parses the theme's templates; a builder that builds again (the preview) parses only the template files that changed.</summary>
     private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
     {
-        TemplateKey? key = null;
-        if (_cache is not null && Directory.Exists(themeDir))
-        {
-            var sb = new StringBuilder();
-            foreach (var f in Directory.EnumerateFiles(themeDir, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var info = new FileInfo(f);
-                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
-            }
-            key = new TemplateKey(Path.GetFullPath(themeDir), sb.ToString());
-            if (_templates is { } t && t.Key == key) return t.Engine;
-        }
-        var engine = TemplateEngine.Load(themeDir, Display(themeDir), diags);
-        if (key is not null && engine is not null) _templates = (key, engine);
+        var engine = TemplateEngine.Load(themeDir, Display(themeDir), diags, _cache is not null ? _templates : null);
+        if (_cache is not null && engine is not null) _templates = engine;
         return engine;
     }
 
@@ -524,7 +511,7 @@ public sealed class SiteBuilder
             OgType = p.OgType,
             PublishedTime = p.PublishedTime,
             HasPublishedTime = p.PublishedTime.Length > 0,
-            JsonLdHtml = jsonLd.Length > 0 ? $"<script type=\"application/ld+json\">{jsonLd}</script>" : "",
+            JsonLdHtml = jsonLd.Length > 0 ? new HtmlBody($"<script type=\"application/ld+json\">{jsonLd}</script>") : HtmlBody.Empty,
             Updated = Planner.Date(a.Updated),
             BodyHtml = body,
             PageKind = p.Template,

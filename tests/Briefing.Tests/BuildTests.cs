@@ -214,12 +214,12 @@ public sealed class TemplateErrorTests
     {
         using var site = new TestSite();
         site.Theme = CopyTheme(site.Root);
-        var path = Path.Combine(site.Theme, "pages", "timeline.hbs");
-        File.WriteAllText(path, "<div>\n<h1>Timeline</h1>\n{{#each years}}\n<p>{{year}</p>\n");
+        var path = Path.Combine(site.Theme, "pages", "timeline.sbn-html");
+        File.WriteAllText(path, "<div>\n<h1>Timeline</h1>\n{{ for year in page.years }}\n<p>{{ year.year }</p>\n");
         var r = site.Build();
         Assert.False(r.Success);
         var d = Assert.Single(r.Diagnostics, x => x.Code == "BRF080");
-        Assert.EndsWith("pages/timeline.hbs", d.File);
+        Assert.EndsWith("pages/timeline.sbn-html", d.File);
         Assert.True(d.Line is >= 3 and <= 5, d.ToString());
     }
 
@@ -228,14 +228,15 @@ public sealed class TemplateErrorTests
     {
         using var site = new TestSite();
         site.Theme = CopyTheme(site.Root);
-        var path = Path.Combine(site.Theme, "pages", "glossary.hbs");
-        File.WriteAllText(path, "<div>\n<h1>Glossary</h1>\n<p>{{peopel}}</p>\n</div>\n");
+        var path = Path.Combine(site.Theme, "pages", "glossary.sbn-html");
+        File.WriteAllText(path, "<div>\n<h1>Glossary</h1>\n<p>{{ page.peopel }}</p>\n</div>\n");
         var r = site.Build();
         Assert.False(r.Success);
         var d = Assert.Single(r.Diagnostics, x => x.Code == "BRF080");
-        Assert.EndsWith("pages/glossary.hbs", d.File);
-        Assert.Equal(3, d.Line);
-        Assert.Contains("peopel", d.Message);
+        Assert.EndsWith("pages/glossary.sbn-html", d.File);
+        Assert.Equal((3, 12), (d.Line, d.Column)); // at the member
+        Assert.Contains("'peopel'", d.Message);
+        Assert.Contains("did you mean 'people'", d.Message);
         Assert.False(Directory.Exists(site.Output));
     }
 

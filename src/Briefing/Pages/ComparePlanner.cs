@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Briefing.Analysis;
+using Briefing.Rendering;
 using Briefing.Text;
 
 namespace Briefing.Pages;
@@ -163,7 +164,7 @@ public sealed partial class Planner
         var b = _a.BySlug[f.B];
         return new ReusePairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Flagged, f.Verdict, f.HasPairPage ? _u.ComparePair(f.A, f.B) : "", f.HasPairPage, f.EditorNote, f.Disagrees)
-        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
+        { InferredA = Markers.AttributionInferred(a.Article), InferredB = Markers.AttributionInferred(b.Article) };
     }
 
     private ReuseClusterVm ClusterVm(ReuseCluster c)
@@ -193,7 +194,7 @@ public sealed partial class Planner
         var e = _a.BySlug[c.Earliest];
         var k = new PageKey.Builder().Ref(e.Body).Add(e.Slug).Add(e.Article.Title).Add(SourceName(e)).Add(Markers.Label(e.Article, e.Source));
         foreach (var n in c.Kept) k.Add(n);
-        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.SourceMarkerHtml).Add(Markers.Date(v.Date)).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
+        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.SourceInferred).Add(Markers.Date(v.Date)).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
         return k.Build();
     }
 
@@ -260,7 +261,7 @@ public sealed partial class Planner
         var vm = new PairVm(a.Article.Title, _u.Article(a.Slug), SourceName(a), b.Article.Title, _u.Article(b.Slug), SourceName(b),
             Percent(f.AInB), Percent(f.BInA), f.Verdict, f.EditorNote, f.Disagrees, rows, _u.Compare,
             rows.Count(r => r.Matched), rows.Count(r => r.LinkA.Length > 0 && r.LinkB.Length == 0), rows.Count(r => r.LinkB.Length > 0 && r.LinkA.Length == 0))
-        { AInferred = Markers.AttributionInferred(a.Article), BInferred = Markers.AttributionInferred(b.Article) };
+        { InferredA = Markers.AttributionInferred(a.Article), InferredB = Markers.AttributionInferred(b.Article) };
         var url = _u.ComparePair(f.A, f.B);
         return new Page
         {
@@ -271,7 +272,7 @@ public sealed partial class Planner
     }
 
     /// <summary>Word spans as HTML: shared words in &lt;mark&gt;, words only one text has in &lt;del&gt;/&lt;ins&gt; with a label for screen readers.</summary>
-    private static string SpansHtml(IReadOnlyList<DiffSpan> spans)
+    private static HtmlBody SpansHtml(IReadOnlyList<DiffSpan> spans)
     {
         // encoded straight into one writer per thread: only the row's HTML becomes a string
         var w = t_spans ??= new System.IO.StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
@@ -288,7 +289,7 @@ public sealed partial class Planner
             System.Net.WebUtility.HtmlEncode(span.Text, w);
             sb.Append(span.Kind switch { DiffKind.Equal => "</mark>", DiffKind.Deleted => "</del>", _ => "</ins>" });
         }
-        var html = sb.ToString();
+        var html = sb.Length == 0 ? HtmlBody.Empty : new HtmlBody(sb.ToString());
         if (sb.Capacity > 1 << 16) t_spans = null; // a very long paragraph's builder is not kept
         return html;
     }

@@ -25,7 +25,9 @@ public static class Markers
     public static DateVm DateOf(Article a) => Planner.Date(a.Published) is { Known: true } d ? d with { Inferred = a.PublishedNote is not null } : DateVm.Unknown;
 
     /// <summary>The marker after a source's name: " (attribution inferred)" when inferred, else nothing.</summary>
-    public static string Attribution(bool inferred) => inferred ? AttributionHtml : "";
+    public static HtmlBody Attribution(bool inferred) => inferred ? AttributionMark : HtmlBody.Empty;
+
+    private static readonly HtmlBody AttributionMark = new(AttributionHtml);
 
     /// <summary>The source's name as plain text, with the inferred marker when the editors inferred the outlet.</summary>
     public static string SourceText(Article a, Source? s) => SourceName(s) + (AttributionInferred(a) ? " " + AttributionText : "");
@@ -52,7 +54,7 @@ public static class Markers
     public static string CiteLabel(Article a, Source? s)
     {
         var sb = new StringBuilder(" <span class=\"cite-source\">[");
-        sb.Append(WebUtility.HtmlEncode(SourceName(s))).Append(Attribution(AttributionInferred(a)))
+        sb.Append(WebUtility.HtmlEncode(SourceName(s))).Append(AttributionInferred(a) ? AttributionHtml : "")
           .Append(", ").Append(Date(DateOf(a))).Append("]</span>");
         return sb.ToString();
     }

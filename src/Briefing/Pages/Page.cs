@@ -5,7 +5,7 @@ public sealed record Page
 {
     public required string Url { get; init; }
     public required string OutputPath { get; init; }
-    /// <summary>The template under theme/pages/ (without .hbs).</summary>
+    /// <summary>The template under theme/pages/ (without .sbn-html).</summary>
     public required string Template { get; init; }
     public required object Model { get; init; }
     public required string Title { get; init; }

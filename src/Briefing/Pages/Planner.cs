@@ -92,7 +92,7 @@ public sealed partial class Planner
     private ArticleCardVm Card(ArticleInfo a) => new(a.Article.Title, _u.Article(a.Slug), SourceName(a), Markers.DateOf(a.Article), a.Article.Author ?? "", a.Article.Dek ?? "", Markers.AttributionInferred(a.Article));
 
     /// <summary>The editors' prose (lede, takeaways, timeline and glossary texts; topic overviews) with its citations resolved.</summary>
-    private string Prose(string text) => text.Length == 0 ? "" : _md.RenderInline(text, Cites);
+    private HtmlBody Prose(string text) => text.Length == 0 ? HtmlBody.Empty : new HtmlBody(_md.RenderInline(text, Cites));
     private CiteLinks Cites => _cites ??= new CiteLinks(_a.BySlug, _c.Sources, _u);
     private CiteLinks? _cites;
 
@@ -250,7 +250,7 @@ public sealed partial class Planner
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
         var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
-        var overview = _md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html;
+        var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
         var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };

@@ -1,7 +1,8 @@
 namespace Briefing.Pages;
 
 // View models: what templates see. Plain data with ready-made URLs and display text; never domain records.
-// Properties named *Html hold HTML that the build made safe; templates print them with {{{ }}}.
+// Templates name a property in snake_case (SourceName is source_name). Properties of type HtmlBody hold HTML that the
+// build made safe: templates print them as they are; every other value is HTML-escaped.
 
 public sealed record Link(string Label, string Url);
 public sealed record NavItem(string Label, string Url, bool Current);
@@ -13,7 +14,7 @@ public sealed record DateVm(bool Known, string Iso, string Display, string Preci
     /// <summary>The editors inferred the date (the article's <c>published_note</c> says how).</summary>
     public bool Inferred { get; init; }
     /// <summary>The date with its marker, as every page shows it (<see cref="Markers.Date"/>).</summary>
-    public string MarkedHtml => Markers.Date(this);
+    public Rendering.HtmlBody MarkedHtml => new(Markers.Date(this));
 }
 
 public sealed record LayoutVm
@@ -32,44 +33,44 @@ public sealed record LayoutVm
     public required string OgType { get; init; }
     public required string PublishedTime { get; init; }
     public required bool HasPublishedTime { get; init; }
-    public required string JsonLdHtml { get; init; }
+    public required Rendering.HtmlBody JsonLdHtml { get; init; }
     public required DateVm Updated { get; init; }
     public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
     public required bool Index { get; init; }
 }
 
-public sealed record TakeawayVm(string TextHtml, IReadOnlyList<Link> Articles);
+public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record TopicCardVm(string Title, string Url, string Question, int ArticleCount, int ClaimCount, string ArticleLabel, string ClaimLabel);
-public sealed record EventVm(DateVm Date, string Title, string TextHtml, IReadOnlyList<Link> Articles);
+public sealed record EventVm(DateVm Date, string Title, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record SourceVm(string Id, string Name, string Url, string Kind, string Country, string Note, string Website, bool HasWebsite, IReadOnlyList<ArticleCardVm> Articles, string ArticleLabel);
 public sealed record ArticleCardVm(string Title, string Url, string SourceName, DateVm Date, string Author, string Dek, bool SourceInferred)
 {
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 public sealed record CoverageCellVm(string TopicTitle, int Count, string Label, int Level);
 public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnlyList<CoverageCellVm> Cells);
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
 
-public sealed record HomeVm(string Title, string LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
+public sealed record HomeVm(string Title, Rendering.HtmlBody LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
     IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
 
 public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
 public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
 
-public sealed record TopicVm(string Title, string Question, string OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
+public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
     IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
@@ -82,7 +83,7 @@ public sealed record ArticleVm
     public required string SourceUrl { get; init; }
     public required string SourceNote { get; init; }
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
     public required DateVm Date { get; init; }
     public required string PublishedNote { get; init; }
     public required string Author { get; init; }
@@ -104,14 +105,14 @@ public sealed record ArticleVm
 
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
 public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
-public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, string TextHtml, IReadOnlyList<Link> Articles);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
 public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred)
 {
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
 public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
@@ -120,30 +121,31 @@ public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceN
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 public sealed record QuoteClaimVm(string Text, string Quote, string Url);
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record ReusePairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource,
-    string AInB, string BInA, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees)
+/// <summary>ShareA: how much of article A's text also appears in article B (a percentage, as text); ShareB the other way round.</summary>
+public sealed record ReusePairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB,
+    string ShareA, string ShareB, bool Flagged, string Verdict, string PairUrl, bool HasPairPage, string EditorNote, bool Disagrees)
 {
     /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
-    public bool AInferred { get; init; }
-    public bool BInferred { get; init; }
-    public string AMarkerHtml => Markers.Attribution(AInferred);
-    public string BMarkerHtml => Markers.Attribution(BInferred);
+    public bool InferredA { get; init; }
+    public bool InferredB { get; init; }
+    public Rendering.HtmlBody MarkerHtmlA => Markers.Attribution(InferredA);
+    public Rendering.HtmlBody MarkerHtmlB => Markers.Attribution(InferredB);
 }
 /// <summary>One copy of a report against the cluster's earliest copy.</summary>
 public sealed record CopyVm(string Title, string Url, string Source, DateVm Date, string InEarliest, string EarliestIn, string Verdict, string EditorNote, bool Disagrees)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
-    public string SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
 /// <summary>
 /// One entry of the shared-wording list: a pair (<see cref="Single"/>: two copies of a report, or a computed pair the
@@ -151,7 +153,7 @@ public sealed record CopyVm(string Title, string Url, string Source, DateVm Date
 /// </summary>
 public sealed record ReuseClusterVm(bool Single, IReadOnlyList<ReusePairVm> Pair, int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, IReadOnlyList<CopyVm> Copies, string ClusterUrl)
 {
-    public string EarliestMarkerHtml { get; init; } = "";
+    public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
 }
 /// <summary>A paragraph of a cluster's earliest copy, with how many of the other copies keep it.</summary>
 public sealed record ClusterParagraphVm(string Link, string Label, string Text, bool Compared, string Kept, bool KeptByAll, bool KeptByNone);
@@ -159,19 +161,19 @@ public sealed record ClusterParagraphVm(string Link, string Label, string Text, 
 public sealed record ClusterVm(int Size, string EarliestTitle, string EarliestUrl, string EarliestSource, DateVm EarliestDate,
     IReadOnlyList<CopyVm> Copies, IReadOnlyList<ClusterParagraphVm> Paragraphs, string CompareUrl)
 {
-    public string EarliestMarkerHtml { get; init; } = "";
+    public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
 }
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
     IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
-public sealed record PairRowVm(string LinkA, string LabelA, string HtmlA, string LinkB, string LabelB, string HtmlB, bool Matched, string NoteA, string NoteB);
-public sealed record PairVm(string ATitle, string AUrl, string ASource, string BTitle, string BUrl, string BSource, string AInB, string BInA,
+public sealed record PairRowVm(string LinkA, string LabelA, Rendering.HtmlBody HtmlA, string LinkB, string LabelB, Rendering.HtmlBody HtmlB, bool Matched, string NoteA, string NoteB);
+public sealed record PairVm(string TitleA, string UrlA, string SourceA, string TitleB, string UrlB, string SourceB, string ShareA, string ShareB,
     string Verdict, string EditorNote, bool Disagrees, IReadOnlyList<PairRowVm> Rows, string CompareUrl, int Matched, int OnlyA, int OnlyB)
 {
     /// <summary>The editors inferred the outlet of the first or the second text (<see cref="Markers.AttributionInferred"/>).</summary>
-    public bool AInferred { get; init; }
-    public bool BInferred { get; init; }
-    public string AMarkerHtml => Markers.Attribution(AInferred);
-    public string BMarkerHtml => Markers.Attribution(BInferred);
+    public bool InferredA { get; init; }
+    public bool InferredB { get; init; }
+    public Rendering.HtmlBody MarkerHtmlA => Markers.Attribution(InferredA);
+    public Rendering.HtmlBody MarkerHtmlB => Markers.Attribution(InferredB);
 }

@@ -3,8 +3,10 @@ using System.Text;
 namespace Briefing.Rendering;
 
 /// <summary>
-/// A page body that the layout prints with <c>{{{bodyHtml}}}</c>: rendered HTML, handed to the layout without first
-/// being turned into a string (the body of every page would otherwise be copied twice more).
+/// The one kind of value that templates print as it is, without escaping: HTML that the build made (rendered Markdown,
+/// the JSON-LD script, the side-by-side view's marked-up words, a page's body). Everything else a template prints is
+/// HTML-escaped (<see cref="ThemeContext"/>). A page's body is handed to the layout without first being turned into a
+/// string (the body of every page would otherwise be copied twice more).
 /// </summary>
 public sealed class HtmlBody
 {
@@ -26,7 +28,7 @@ public sealed class HtmlBody
     /// <summary>Whether a body rendered where it is printed has been printed (or measured).</summary>
     internal bool Rendered { get; private set; }
 
-    // rendered apart once, for a layout that tests, measures or escapes the body
+    // rendered apart once, for a layout that tests or measures the body before it prints it
     private StringBuilder? _apart;
 
     private StringBuilder RenderApart()
@@ -43,12 +45,11 @@ public sealed class HtmlBody
     /// <summary>Its length in characters, as a string's (templates may test or print it).</summary>
     public int Length => _text?.Length ?? (_utf8 is not null ? Encoding.UTF8.GetCharCount(_utf8) : RenderApart().Length);
 
-    internal void WriteTo(StringBuilder target, bool escape)
+    internal void WriteTo(StringBuilder target)
     {
         if (_text is not null)
         {
-            if (escape) Hbs.Escape(target, _text);
-            else target.Append(_text);
+            target.Append(_text);
             return;
         }
         if (_utf8 is not null)
@@ -62,21 +63,18 @@ public sealed class HtmlBody
                 var last = bytes.Length <= ChunkChars;
                 var take = last ? bytes.Length : ChunkChars;
                 decoder.Convert(bytes[..take], chars, flush: last, out var used, out var made, out _);
-                if (escape) Hbs.Escape(target, chars.AsSpan(0, made));
-                else target.Append(chars, 0, made);
+                target.Append(chars, 0, made);
                 bytes = bytes[used..];
                 if (last && bytes.IsEmpty) return;
             }
         }
-        if (_render is not null && !escape)
+        if (_apart is null)
         {
-            _render(target);
+            _render!(target);
             Rendered = true;
             return;
         }
-        foreach (var chunk in RenderApart().GetChunks())
-            if (escape) Hbs.Escape(target, chunk.Span);
-            else target.Append(chunk.Span);
+        foreach (var chunk in _apart.GetChunks()) target.Append(chunk.Span);
     }
 
     private const int ChunkChars = 8192;

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -108,11 +106,6 @@ internal static class ModelPrint
 
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
 
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]
     private static (string Name, Func<object, object?> Get)[] PropertiesOf(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => (p.Name, Hbs.Getter(type, p.Name) ?? p.GetValue))
-            .ToArray();
+        ViewModelAccessor.Getters(type).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
 }

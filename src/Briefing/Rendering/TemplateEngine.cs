@@ -1,55 +1,93 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Briefing.Diagnostics;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Briefing.Rendering;
 
 /// <summary>
-/// The theme's templates (see <see cref="Hbs"/> for the language), parsed once per theme: <c>layouts/base.hbs</c>,
-/// one template per page kind under <c>pages/</c>, partials under <c>partials/</c>. Values are HTML-escaped unless
-/// a template uses {{{ }}}; a binding that names nothing is an error, not a blank.
+/// The theme's Scriban templates, parsed once per theme: <c>layouts/base.sbn-html</c>, one template per page kind under
+/// <c>pages/</c>, partials under <c>partials/</c> (see README, "Theme templates"). They run in a
+/// <see cref="ThemeContext"/>: values are HTML-escaped unless they are <see cref="HtmlBody"/>, and a name that is not
+/// a variable or a field is an error, not a blank.
 /// </summary>
-public sealed class TemplateEngine
+public sealed partial class TemplateEngine
 {
-    private readonly Dictionary<string, Hbs.Template> _pages = new(StringComparer.Ordinal);
-    private readonly Hbs.Environment _env = new();
-    private Hbs.Template? _layout;
-    private readonly string _themeDisplay;
+    public const string Extension = ThemeLoader.Extension;
 
-    private TemplateEngine(string themeDisplay)
+    private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
+    private readonly Template _layout;
+    private readonly ThemeLoader _loader;
+    private readonly string _themeDisplay;
+    private readonly string _themeDir;
+    /// <summary>Each template file as parsed: its size and time, so that a reload parses only the files that changed.</summary>
+    private readonly Dictionary<string, Parsed> _files;
+    /// <summary>The names a template declares (loop variables, assignments), for "did you mean".</summary>
+    private readonly Dictionary<string, string[]> _declared = new(StringComparer.Ordinal);
+
+    private sealed record Parsed(long Length, long Ticks, Template? Template, string[] Declared, List<Diagnostic> Errors);
+
+    private TemplateEngine(string themeDir, string themeDisplay, Dictionary<string, Parsed> files, Template layout)
     {
-        _themeDisplay = themeDisplay;
-        // {{quoted x}}: x inside typographic double quotes; the quote's own double quotes become single ones,
-        // as nested quotations are printed (“… ‘shared future’”), never ““…””. Escaped like any value.
-        _env.Helpers["quoted"] = args => Quoted(args.Length > 0 ? args[0]?.ToString() : null);
+        (_themeDir, _themeDisplay, _files, _layout) = (themeDir, themeDisplay, files, layout);
+        var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var (file, parsed) in files)
+        {
+            var display = Display(themeDir, themeDisplay, file);
+            _declared[display] = parsed.Declared;
+            var folder = Path.GetFileName(Path.GetDirectoryName(file));
+            var name = Path.GetFileName(file)[..^Extension.Length];
+            if (folder == "partials") partials[ThemeLoader.PathOf(themeDisplay, name)] = parsed.Template!;
+            else if (folder == "pages") _pages[name] = parsed.Template!;
+        }
+        _loader = new ThemeLoader(themeDir, themeDisplay, partials);
     }
 
     /// <summary>
-    /// The parsed theme, or null after reporting its errors. Parsing takes a few milliseconds; the preview keeps its
-    /// engine while no template file changes (<see cref="SiteBuilder"/>).
+    /// The parsed theme, or null after reporting its errors, every template's at once. With the engine of the last build
+    /// (the preview), the files that did not change are not parsed again, and while none changed that engine is the one
+    /// returned.
     /// </summary>
-    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags)
+    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags, TemplateEngine? previous = null)
     {
-        var engine = new TemplateEngine(themeDisplay);
         if (!Directory.Exists(themeDir))
         {
             diags.Error(Codes.InputMissing, SourcePos.FileOnly(themeDisplay), "The theme folder does not exist. Pass --theme <folder> or restore theme/ from the repository.");
             return null;
         }
-        var before = diags.ErrorCount;
-        foreach (var file in Files(themeDir, "partials"))
+        themeDisplay = themeDisplay.TrimEnd('/');
+        var fullDir = Path.GetFullPath(themeDir);
+        if (previous is not null && (previous._themeDir != fullDir || previous._themeDisplay != themeDisplay)) previous = null;
+        var layoutPath = Path.Combine(fullDir, "layouts", "base" + Extension);
+        var files = new Dictionary<string, Parsed>(StringComparer.Ordinal);
+        var same = previous is not null;
+        foreach (var file in Files(fullDir, "partials").Concat(Files(fullDir, "pages")).Append(layoutPath))
         {
-            var compiled = engine.Parse(themeDir, file, diags);
-            if (compiled is not null) engine._env.Partials[Path.GetFileNameWithoutExtension(file)] = compiled;
+            var info = new FileInfo(file);
+            if (!info.Exists) continue;
+            if (previous is not null && previous._files.TryGetValue(file, out var before) && before.Length == info.Length && before.Ticks == info.LastWriteTimeUtc.Ticks)
+                files[file] = before;
+            else
+            {
+                files[file] = Parse(file, Display(fullDir, themeDisplay, file), info);
+                same = false;
+            }
         }
-        foreach (var file in Files(themeDir, "pages"))
+        if (same && files.Count == previous!._files.Count) return previous;
+        var failed = false;
+        foreach (var parsed in files.Values)
         {
-            var compiled = engine.Parse(themeDir, file, diags);
-            if (compiled is not null) engine._pages[Path.GetFileNameWithoutExtension(file)] = compiled;
+            foreach (var e in parsed.Errors) diags.Error(e.Code, new SourcePos(e.File, e.Line, e.Column), e.Message);
+            failed |= parsed.Template is null;
         }
-        var layoutPath = Path.Combine(themeDir, "layouts", "base.hbs");
-        if (File.Exists(layoutPath)) engine._layout = engine.Parse(themeDir, layoutPath, diags);
-        else diags.Error(Codes.TemplateError, SourcePos.FileOnly(themeDisplay + "/layouts/base.hbs"), "The theme has no layouts/base.hbs. Restore it from the repository.");
-        return diags.ErrorCount > before ? null : engine;
+        if (!files.ContainsKey(layoutPath))
+        {
+            diags.Error(Codes.TemplateError, SourcePos.FileOnly($"{themeDisplay}/layouts/base{Extension}"), HintOld(layoutPath, $"The theme has no layouts/base{Extension}. Restore it from the repository."));
+            failed = true;
+        }
+        return failed ? null : new TemplateEngine(fullDir, themeDisplay, files, files[layoutPath].Template!);
     }
 
     public static string Quoted(string? text) =>
@@ -58,29 +96,43 @@ public sealed class TemplateEngine
     private static IEnumerable<string> Files(string themeDir, string folder)
     {
         var dir = Path.Combine(themeDir, folder);
-        return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.hbs").OrderBy(f => f, StringComparer.Ordinal) : [];
+        return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*" + Extension).Order(StringComparer.Ordinal) : [];
     }
 
-    private Hbs.Template? Parse(string themeDir, string file, DiagnosticBag diags)
+    private static string Display(string themeDir, string themeDisplay, string file) =>
+        themeDisplay + "/" + Path.GetRelativePath(themeDir, file).Replace('\\', '/');
+
+    /// <summary>A theme from before Scriban has .hbs files: the message says what became of them.</summary>
+    private static string HintOld(string path, string message) =>
+        File.Exists(Path.ChangeExtension(path, ".hbs")) ? message + $" (Templates are Scriban now, in {Extension} files: see README, \"Theme templates\".)" : message;
+
+    private static readonly Regex Declarations = new(@"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\b([A-Za-z_][A-Za-z0-9_]*)\s*=[^=]", RegexOptions.CultureInvariant);
+
+    /// <summary>Reads and parses one template; its syntax errors, every one, are kept with it.</summary>
+    private static Parsed Parse(string file, string display, FileInfo info)
     {
-        var display = _themeDisplay.TrimEnd('/') + "/" + Path.GetRelativePath(themeDir, file).Replace('\\', '/');
+        var errors = new DiagnosticBag();
         string? text;
-        try { text = Content.InputFiles.Decode(File.ReadAllBytes(file), display, diags); }
+        try { text = Content.InputFiles.Decode(File.ReadAllBytes(file), display, errors); }
         catch (IOException ex)
         {
-            diags.Error(Codes.Unreadable, SourcePos.FileOnly(display), $"The template cannot be read ({ex.Message}).");
-            return null;
+            errors.Error(Codes.Unreadable, SourcePos.FileOnly(display), $"The template cannot be read ({ex.Message}).");
+            text = null;
         }
-        if (text is null) return null;
-        try { return Hbs.Parse(display, text); }
-        catch (Hbs.SyntaxError ex)
+        if (text is null) return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, null, [], [.. errors.Sorted()]);
+        var template = Template.Parse(text, display);
+        // every error, but one a line: after a mistake Scriban's parser often reports its consequences at the same place
+        var lastLine = int.MinValue;
+        foreach (var m in template.Messages)
         {
-            diags.Error(Codes.TemplateError, new SourcePos(display, ex.Line, ex.Column), $"Template error: {ex.Message}. Fix the template here.");
-            return null;
+            if (m.Type != Scriban.Parsing.ParserMessageType.Error || m.Span.Start.Line == lastLine) continue;
+            lastLine = m.Span.Start.Line;
+            errors.Error(Codes.TemplateError, new SourcePos(display, Math.Max(m.Span.Start.Line, 0) + 1, Math.Max(m.Span.Start.Column, 0) + 1),
+                $"Template syntax error: {m.Message.TrimEnd('.')}. Fix the template here (Scriban syntax: see README, \"Theme templates\").");
         }
+        var declared = Declarations.Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct().ToArray();
+        return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, template.HasErrors ? null : template, declared, [.. errors.Sorted()]);
     }
-
-    public bool HasPage(string name) => _pages.ContainsKey(name);
 
     /// <summary>Renders a page's body with its template, then the layout around it. Errors are reported, not thrown.</summary>
     public string? Render(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
@@ -118,101 +170,91 @@ public sealed class TemplateEngine
         return new Utf8Page(bytes.AsMemory(0, written));
     }
 
-    /// <summary>
-    /// A page rendered by <see cref="RenderUtf8"/>: its UTF-8 bytes, or (a page larger than a thread keeps) its text,
-    /// encoded when it is written. Valid until the thread's next render.
-    /// </summary>
-    public readonly struct Utf8Page
-    {
-        private readonly ReadOnlyMemory<byte> _bytes;
-        private readonly ThreadBuffers? _text;
-        private readonly long _length;
-
-        internal Utf8Page(ReadOnlyMemory<byte> bytes) => (_bytes, _length) = (bytes, bytes.Length);
-
-        internal Utf8Page(ThreadBuffers text, long length) => (_text, _length) = (text, length);
-
-        /// <summary>Whether the bytes are in memory (<see cref="Bytes"/>); false for a page written piece by piece.</summary>
-        public bool InMemory => _text is null;
-
-        /// <summary>The page's bytes, when <see cref="InMemory"/>.</summary>
-        public ReadOnlySpan<byte> Bytes => _text is null ? _bytes.Span : throw new InvalidOperationException("A large page is written with WriteTo, not held in memory.");
-
-        /// <summary>How many bytes the page has.</summary>
-        public long Length => _length;
-
-        /// <summary>Writes the page's bytes to <paramref name="stream"/> (a large page in pieces of the thread's buffer).</summary>
-        public void WriteTo(Stream stream)
-        {
-            if (_text is null) stream.Write(_bytes.Span);
-            else
-            {
-                Utf8Chunks.EncodeInPieces(_text.Page, _text.Encoder, _text.Bytes, stream);
-                _text.ShrinkIfLarge();
-            }
-        }
-
-        /// <summary>The page's bytes in an array of their own.</summary>
-        public byte[] ToArray()
-        {
-            if (_text is null) return _bytes.ToArray();
-            var bytes = new byte[Length];
-            WriteTo(new MemoryStream(bytes));
-            return bytes;
-        }
-    }
-
     private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, StringBuilder page)
     {
         if (!_pages.TryGetValue(template, out var compiled))
         {
-            diags.Error(Codes.TemplateError, SourcePos.FileOnly($"{_themeDisplay}/pages/{template}.hbs"), $"The theme has no template pages/{template}.hbs. Add it.");
+            var path = $"{_themeDisplay}/pages/{template}{Extension}";
+            diags.Error(Codes.TemplateError, SourcePos.FileOnly(path), HintOld(Path.Combine(_themeDir, "pages", template + Extension), $"The theme has no template pages/{template}{Extension}. Add it."));
             return false;
         }
-        // the page's template renders where the layout prints {{{bodyHtml}}}, straight into the page
-        var body = new HtmlBody(target => Hbs.Render(compiled, model, _env, target));
+        var context = Context();
+        var scope = context.RentScope();
+        scope["page"] = model;
+        // the page's template renders where the layout prints its body, straight into the page; it sees `page`, not `layout`
+        var body = new HtmlBody(target =>
+        {
+            var layout = scope["layout"];
+            scope.Remove("layout");
+            RunInto(context, compiled, target);
+            scope["layout"] = layout;
+        });
+        scope["layout"] = layoutModel(body);
+        context.PushGlobal(scope);
         try
         {
-            Hbs.Render(_layout!, layoutModel(body), _env, page);
+            RunInto(context, _layout, page);
             // a layout that does not print the body still has its template checked
-            if (!body.Rendered) Hbs.Render(compiled, model, _env, new StringBuilder());
+            if (!body.Rendered)
+            {
+                scope.Remove("layout");
+                RunInto(context, compiled, new StringBuilder());
+            }
+            context.PopGlobal();
+            context.ReturnScope(scope);
             return true;
         }
-        catch (Hbs.RenderError error)
+        catch (ScriptRuntimeException error)
         {
-            // The page's own template is checked as if it had been rendered first (as it was before it rendered
-            // inside the layout): when it has an error, that is the one reported, not the layout's.
+            // the context is left mid-page: the thread's next page gets a new one
+            t_context = null;
+            // The page's own template is checked as if it had been rendered first: when it has an error, that is the
+            // one reported, not the layout's.
             var ex = error;
             if (!body.Rendered)
             {
-                try { Hbs.Render(compiled, model, _env, new StringBuilder()); }
-                catch (Hbs.RenderError pageError) { ex = pageError; }
+                var alone = Context();
+                alone.PushGlobal(new ScriptObject { ["page"] = model });
+                try { RunInto(alone, compiled, new StringBuilder()); }
+                catch (ScriptRuntimeException pageError) { ex = pageError; }
+                t_context = null;
             }
-            diags.Error(Codes.TemplateError, new SourcePos(ex.Template, ex.Line, ex.Column), $"Template error: {ex.Message}. Fix the template here (theme templates see only the view model's fields).");
+            Report(ex, diags);
             return false;
         }
     }
 
-    /// <summary>Each rendering thread's buffers, kept between pages so that no page grows a new one.</summary>
-    internal sealed class ThreadBuffers
+    /// <summary>Evaluates a template into <paramref name="target"/>.</summary>
+    private static void RunInto(ThemeContext context, Template template, StringBuilder target)
     {
-        public const int MaxKeptChars = 1 << 20;
-        public const int MaxKeptBytes = 1 << 21;
-        public StringBuilder Page = new(32 * 1024);
-        public byte[] Bytes = new byte[64 * 1024];
-        public readonly Encoder Encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-
-        /// <summary>
-        /// After a very large page (the compare and topic pages of a big briefing: megabytes), its builder is not kept:
-        /// clearing a builder of many chunks would allocate one array of its whole capacity, held by the thread until
-        /// the process ends.
-        /// </summary>
-        public void ShrinkIfLarge()
-        {
-            if (Page.Capacity > MaxKeptChars) Page = new StringBuilder(32 * 1024);
-        }
+        context.PushOutput(new StringBuilderOutput(target));
+        try { context.Run(template); }
+        finally { context.PopOutput(); }
     }
 
-    [ThreadStatic] private static ThreadBuffers? _buffers;
-    private static ThreadBuffers Buffers => _buffers ??= new ThreadBuffers();
+    private void Report(ScriptRuntimeException ex, DiagnosticBag diags)
+    {
+        var span = ex.Span;
+        var file = string.IsNullOrEmpty(span.FileName) ? $"{_themeDisplay}/layouts/base{Extension}" : span.FileName;
+        var message = ex.OriginalMessage.TrimEnd('.');
+        if (UnknownVariable.Match(message) is { Success: true } m)
+        {
+            var name = m.Groups[1].Value;
+            var near = Suggest.Closest(name, ["page", "layout", "include", "quoted", .. _declared.GetValueOrDefault(file, [])]);
+            message = $"'{name}' is not a variable here" + (near is null ? "; templates see `page` (the layout also `layout`) and the variables they make" : $"; did you mean '{near}'?");
+        }
+        diags.Error(Codes.TemplateError, new SourcePos(file, Math.Max(span.Start.Line, 0) + 1, Math.Max(span.Start.Column, 0) + 1),
+            $"Template error: {message}{(message.EndsWith('?') ? "" : ".")} Fix the template here.");
+    }
+
+    private static readonly Regex UnknownVariable = new("^The variable or function `([^`]*)` was not found$", RegexOptions.CultureInvariant);
+
+    [ThreadStatic] private static ThemeContext? t_context;
+
+    /// <summary>The calling thread's context for this theme (a context is not shared between threads).</summary>
+    private ThemeContext Context()
+    {
+        if (t_context is { } c && ReferenceEquals(c.TemplateLoader, _loader)) return c;
+        return t_context = new ThemeContext(_loader);
+    }
 }

@@ -266,11 +266,11 @@ public sealed class InjectionTests
 public sealed class TemplateEscapingTests
 {
     [Theory]
-    [InlineData("<div>\n  {{> p this}}\n</div>")]
-    [InlineData("<div>\n\t{{> p this}}\n</div>")]
-    [InlineData("<div>\n{{> p this}}\n</div>")]
-    [InlineData("<div>{{> p this}}</div>")]
-    [InlineData("<ul>\n  {{#each items}}\n    {{> p this}}\n  {{/each}}\n</ul>")]
+    [InlineData("<div>\n  {{~ include 'p' t: page.t ~}}\n</div>")]
+    [InlineData("<div>\n\t{{~ include 'p' t: page.t ~}}\n</div>")]
+    [InlineData("<div>\n{{ include 'p' t: page.t }}\n</div>")]
+    [InlineData("<div>{{ include 'p' t: page.t }}</div>")]
+    [InlineData("<ul>\n  {{~ for item in page.items ~}}\n    {{ include 'p' t: item.t }}\n  {{~ end ~}}\n</ul>")]
     public void A_partial_escapes_its_values_however_it_is_indented(string page)
     {
         // Handlebars.Net 2.4 dropped HTML escaping inside an indented standalone partial; the home and
@@ -281,9 +281,9 @@ public sealed class TemplateEscapingTests
             Directory.CreateDirectory(Path.Combine(theme, "pages"));
             Directory.CreateDirectory(Path.Combine(theme, "partials"));
             Directory.CreateDirectory(Path.Combine(theme, "layouts"));
-            File.WriteAllText(Path.Combine(theme, "pages", "x.hbs"), page);
-            File.WriteAllText(Path.Combine(theme, "partials", "p.hbs"), "<b>{{t}}</b>");
-            File.WriteAllText(Path.Combine(theme, "layouts", "base.hbs"), "{{{bodyHtml}}}");
+            File.WriteAllText(Path.Combine(theme, "pages", "x.sbn-html"), page);
+            File.WriteAllText(Path.Combine(theme, "partials", "p.sbn-html"), "<b>{{ t }}</b>");
+            File.WriteAllText(Path.Combine(theme, "layouts", "base.sbn-html"), "{{ layout.body_html }}");
             var diags = new DiagnosticBag();
             var engine = Rendering.TemplateEngine.Load(theme, "theme", diags);
             Assert.NotNull(engine);

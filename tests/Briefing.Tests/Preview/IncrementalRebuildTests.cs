@@ -117,6 +117,39 @@ public sealed class IncrementalRebuildTests : IDisposable
         Folders.AssertSame(Clean, Preview);
     }
 
+    [Theory]
+    [InlineData("pages/article.sbn-html", "articles/2023-12-13-scmp-new-stage/index.html", "index.html")]
+    [InlineData("partials/quote.sbn-html", "topics/security-cooperation/index.html", "timeline/index.html")]
+    [InlineData("layouts/base.sbn-html", "index.html", null)]
+    public void After_a_template_edit_the_pages_that_use_it_are_rendered_again_as_a_clean_build_renders_them(string template, string uses, string? doesNotUse)
+    {
+        var theme = Path.Combine(_root, "theme");
+        Folders.Copy(Repo.Theme, theme);
+        var builder = new SiteBuilder(new ArticleCache());
+        var options = new BuildOptions { InputDir = Input, ThemeDir = theme, OutputDir = Preview };
+        Assert.True(builder.Build(options).Success);
+
+        var path = Path.Combine(theme, template);
+        File.WriteAllText(path, "<!--edited-->" + File.ReadAllText(path));
+        var incremental = builder.Build(options);
+        Assert.True(incremental.Success, string.Join("\n", incremental.Diagnostics));
+        Assert.Contains("<!--edited-->", File.ReadAllText(Path.Combine(Preview, uses)));
+        if (doesNotUse is not null) Assert.DoesNotContain("<!--edited-->", File.ReadAllText(Path.Combine(Preview, doesNotUse)));
+        var clean = new SiteBuilder().Build(options with { OutputDir = Clean });
+        AssertSameOutput(clean, incremental);
+        Folders.AssertSame(Clean, Preview);
+
+        // a mistake in the template fails the rebuild, naming the place; fixed, the next rebuild succeeds
+        File.WriteAllText(path, File.ReadAllText(path) + "{{ page.no_such_field }}{{ if }}");
+        var broken = builder.Build(options);
+        Assert.False(broken.Success);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "BRF080" && d.File.EndsWith(template, StringComparison.Ordinal));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{{ page.no_such_field }}{{ if }}", "", StringComparison.Ordinal));
+        incremental = builder.Build(options);
+        Assert.True(incremental.Success, string.Join("\n", incremental.Diagnostics));
+        AssertSameOutput(clean, incremental);
+    }
+
     [Fact]
     public void A_different_base_url_replans_every_page()
     {

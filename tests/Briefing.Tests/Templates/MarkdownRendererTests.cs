@@ -39,14 +39,14 @@ public class MarkdownRendererTests
         {
             Directory.CreateDirectory(Path.Combine(theme, "layouts"));
             Directory.CreateDirectory(Path.Combine(theme, "pages"));
-            File.WriteAllText(Path.Combine(theme, "layouts", "base.hbs"), "<main>{{{bodyHtml}}}</main>");
-            File.WriteAllText(Path.Combine(theme, "pages", "big.hbs"), "{{#each items}}<p>{{this}}</p>{{/each}}");
+            File.WriteAllText(Path.Combine(theme, "layouts", "base.sbn-html"), "<main>{{ layout.body_html }}</main>");
+            File.WriteAllText(Path.Combine(theme, "pages", "big.sbn-html"), "{{ for item in page.items }}<p>{{ item }}</p>{{ end }}");
             var diags = new Briefing.Diagnostics.DiagnosticBag();
             var engine = TemplateEngine.Load(theme, "theme", diags)!;
             // 3 MB of UTF-8 (more than a thread keeps), odd-length items so that pairs land on chunk boundaries
             var items = Enumerable.Range(0, 120_000).Select(i => new string('x', i % 5) + "\U0001F600 Hà Nội " + i).ToList();
             var model = new Dictionary<string, object?> { ["items"] = items };
-            object Layout(HtmlBody body) => new Dictionary<string, object?> { ["bodyHtml"] = body };
+            object Layout(HtmlBody body) => new Dictionary<string, object?> { ["body_html"] = body };
             var page = engine.RenderUtf8("big", model, Layout, diags)!.Value;
             Assert.False(page.InMemory); // encoded as it is written, never whole in memory
             var bytes = page.ToArray();

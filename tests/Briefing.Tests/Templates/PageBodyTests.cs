@@ -1,4 +1,3 @@
-using Briefing.Diagnostics;
 using Briefing.Rendering;
 
 namespace Briefing.Tests.Templates;
@@ -6,60 +5,64 @@ namespace Briefing.Tests.Templates;
 /// <summary>A page's template renders where the layout prints its body: whatever the layout does with the body, the page is the same.</summary>
 public sealed class PageBodyTests : IDisposable
 {
-    private readonly string _theme = Directory.CreateTempSubdirectory("briefing-body-").FullName;
+    private readonly TempTheme _theme = new();
 
-    public void Dispose() => Directory.Delete(_theme, recursive: true);
+    public void Dispose() => _theme.Dispose();
 
-    private (string? Html, DiagnosticBag Diags) Render(string layout, string page, object model)
+    private (string? Html, IReadOnlyList<Diagnostics.Diagnostic> Diags) Render(string layout, string page, object model)
     {
-        Directory.CreateDirectory(Path.Combine(_theme, "layouts"));
-        Directory.CreateDirectory(Path.Combine(_theme, "pages"));
-        File.WriteAllText(Path.Combine(_theme, "layouts", "base.hbs"), layout);
-        File.WriteAllText(Path.Combine(_theme, "pages", "p.hbs"), page);
-        var diags = new DiagnosticBag();
-        var engine = TemplateEngine.Load(_theme, "theme", diags)!;
-        var html = engine.Render("p", model, body => new Dictionary<string, object?> { ["bodyHtml"] = body, ["title"] = "T" }, diags);
-        return (html, diags);
+        _theme.Write("layouts/base.sbn-html", layout);
+        return _theme.Render(page, model);
     }
 
     [Fact]
-    public void The_body_prints_where_the_layout_puts_it_raw_escaped_tested_and_measured()
+    public void The_body_prints_where_the_layout_puts_it_tested_measured_and_twice()
     {
-        var model = new { name = "Hà <b>Nội</b>" };
-        var (html, diags) = Render("<h1>{{title}}</h1>{{#if bodyHtml}}[{{bodyHtml.length}}]{{/if}}<main>{{{bodyHtml}}}</main><pre>{{bodyHtml}}</pre>{{{bodyHtml}}}", "<p>{{name}}</p>", model);
-        Assert.Empty(diags.Sorted());
+        var model = new { Name = "Hà <b>Nội</b>" };
+        var (html, diags) = Render("<h1>{{ layout.title }}</h1>{{ if layout.body_html }}[{{ layout.body_html.length }}]{{ end }}<main>{{ layout.body_html }}</main>{{ layout.body_html }}", "<p>{{ page.name }}</p>", model);
+        Assert.Empty(diags);
         const string body = "<p>Hà &lt;b&gt;Nội&lt;/b&gt;</p>";
-        Assert.Equal($"<h1>T</h1>[{body.Length}]<main>{body}</main><pre>&lt;p&gt;Hà &amp;lt;b&amp;gt;Nội&amp;lt;/b&amp;gt;&lt;/p&gt;</pre>{body}", html);
+        Assert.Equal($"<h1>T</h1>[{body.Length}]<main>{body}</main>{body}", html);
+    }
+
+    [Fact]
+    public void A_page_template_sees_page_but_not_the_layout_whose_body_it_is()
+    {
+        var (html, diags) = Render("<main>{{ layout.body_html }}</main>", "<p>{{ layout.title }}</p>", new { Name = "x" });
+        Assert.Null(html);
+        var d = Assert.Single(diags);
+        Assert.EndsWith("pages/p.sbn-html", d.File);
+        Assert.Contains("'layout' is not a variable here", d.Message);
     }
 
     [Theory]
-    [InlineData("<h1>{{title}}</h1>", "<p>{{missing}}</p>", 1)] // a layout that never prints the body
-    [InlineData("<h1>{{title}}</h1>\n<main>{{{bodyHtml}}}</main>", "<p>ok</p>\n<p>{{missing}}</p>", 2)]
-    public void An_error_in_the_page_template_is_reported_at_its_place_in_the_page_template(string layout, string page, int line)
+    [InlineData("<h1>{{ layout.title }}</h1>", "<p>{{ page.missing }}</p>", 1, 12)] // a layout that never prints the body
+    [InlineData("<h1>{{ layout.title }}</h1>\n<main>{{ layout.body_html }}</main>", "<p>ok</p>\n<p>{{ page.missing }}</p>", 2, 12)]
+    public void An_error_in_the_page_template_is_reported_at_its_place_in_the_page_template(string layout, string page, int line, int column)
     {
-        var (html, diags) = Render(layout, page, new { name = "x" });
+        var (html, diags) = Render(layout, page, new { Name = "x" });
         Assert.Null(html);
-        var d = Assert.Single(diags.Sorted());
+        var d = Assert.Single(diags);
         Assert.Equal("BRF080", d.Code);
-        Assert.EndsWith("pages/p.hbs", d.File);
-        Assert.Equal(line, d.Line);
-        Assert.Contains("missing", d.Message);
+        Assert.EndsWith("pages/p.sbn-html", d.File);
+        Assert.Equal((line, column), (d.Line, d.Column));
+        Assert.Contains("'missing'", d.Message);
     }
 
     [Fact]
     public void When_the_layout_and_the_page_template_both_fail_the_page_template_s_error_is_reported()
     {
-        // the layout fails before it prints the body: the page's template is still checked first, as it always was
-        var (html, diags) = Render("<title>{{noSuchField}}</title>\n<main>{{{bodyHtml}}}</main>", "<p>{{alsoMissing}}</p>", new { name = "x" });
+        // the layout fails before it prints the body: the page's template is still checked first
+        var (html, diags) = Render("<title>{{ layout.no_such_field }}</title>\n<main>{{ layout.body_html }}</main>", "<p>{{ page.also_missing }}</p>", new { Name = "x" });
         Assert.Null(html);
-        var d = Assert.Single(diags.Sorted());
-        Assert.EndsWith("pages/p.hbs", d.File);
-        Assert.Contains("alsoMissing", d.Message);
+        var d = Assert.Single(diags);
+        Assert.EndsWith("pages/p.sbn-html", d.File);
+        Assert.Contains("also_missing", d.Message);
         // and with a page template that is fine, the layout's error is the one reported
-        (html, diags) = Render("<title>{{noSuchField}}</title>\n<main>{{{bodyHtml}}}</main>", "<p>{{name}}</p>", new { name = "x" });
+        (html, diags) = Render("<title>{{ layout.no_such_field }}</title>\n<main>{{ layout.body_html }}</main>", "<p>{{ page.name }}</p>", new { Name = "x" });
         Assert.Null(html);
-        d = Assert.Single(diags.Sorted());
-        Assert.EndsWith("layouts/base.hbs", d.File);
-        Assert.Contains("noSuchField", d.Message);
+        d = Assert.Single(diags);
+        Assert.EndsWith("layouts/base.sbn-html", d.File);
+        Assert.Contains("no_such_field", d.Message);
     }
 }

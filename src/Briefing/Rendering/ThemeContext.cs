@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Text;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Briefing.Rendering;
+
+/// <summary>
+/// What the theme's Scriban templates run in: every value an expression prints is HTML-escaped, quotes included (so a
+/// value cannot leave an attribute), except values of the one trusted type, <see cref="HtmlBody"/>; the literal text of
+/// a template and what <c>include</c> prints are written as they are. Strict: an unknown variable or member is an error.
+/// One context per rendering thread, reused from page to page.
+/// </summary>
+internal sealed class ThemeContext : TemplateContext
+{
+    /// <summary>Partials' and pages' variables, kept for the next include or page.</summary>
+    private readonly Stack<ScriptObject> _scopes = new();
+
+    /// <summary>
+    /// Scriban's built-in functions with the theme's own, made once for every context (Scriban binds each built-in by
+    /// reflection, which a context of its own per rendering thread would repeat). Read only, so that no page can change
+    /// what another sees (<c>date.format = …</c> is an error).
+    /// </summary>
+    private static readonly ScriptObject Builtins = MakeBuiltins();
+
+    private static ScriptObject MakeBuiltins()
+    {
+        var builtins = GetDefaultBuiltinObject();
+        builtins.SetValue("include", Include.Instance, readOnly: true);
+        ThemeFunctions.ImportInto(builtins);
+        foreach (var value in builtins.Values)
+            if (value is ScriptObject functions) functions.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    public ThemeContext(ThemeLoader loader) : base(Builtins)
+    {
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        // the theme's whitespace is what its files say: an included partial is not re-indented
+        AutoIndent = false;
+        // a big briefing's pages loop over thousands of items and are megabytes long
+        LoopLimit = 0;
+        LimitToString = 0;
+        RecursiveLimit = 64;
+        MemberRenamer = StandardMemberRenamer.Default;
+        TemplateLoader = loader;
+        foreach (var (path, template) in loader.Partials) CachedTemplates[path] = template;
+    }
+
+    /// <summary>An empty object for a page's or a partial's variables, kept from one page to the next.</summary>
+    public ScriptObject RentScope() => _scopes.Count > 0 ? _scopes.Pop() : new ScriptObject();
+
+    public void ReturnScope(ScriptObject scope)
+    {
+        scope.Clear();
+        _scopes.Push(scope);
+    }
+
+    /// <summary>The value of an expression statement (<c>{{ x }}</c>): escaped unless it is trusted HTML.</summary>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case string s:
+                Escape(s);
+                return this;
+            case HtmlBody html:
+                if (Output is StringBuilderOutput sb) html.WriteTo(sb.Builder);
+                else if (html.ToString() is var whole) Output.Write(whole, 0, whole.Length);
+                return this;
+            default:
+                if (ObjectToString(textAsObject) is { } text) Escape(text);
+                return this;
+        }
+    }
+
+    /// <summary>
+    /// <c>if</c>'s truth: nothing, false, empty text, an empty list and empty HTML are false (Scriban alone would take
+    /// empty text and an empty list as true, and every optional field of a view model is empty text when absent).
+    /// </summary>
+    public override bool ToBool(SourceSpan span, object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        string s => s.Length > 0,
+        HtmlBody h => h.Length > 0,
+        ICollection c => c.Count > 0,
+        _ => base.ToBool(span, value),
+    };
+
+    /// <summary>
+    /// A plain object (a view model) is read by <see cref="ViewModelAccessor"/>; lists, dictionaries, text, numbers and
+    /// Scriban's own objects as Scriban reads them. Asked once per type and context (Scriban keeps the answer); which
+    /// types are plain is known once per type, as Scriban's own answer for one reflects over the whole type.
+    /// </summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var type = target.GetType();
+        if (Plain.TryGetValue(type, out var plain)) return plain ? ViewModelAccessor.For(type) : base.GetMemberAccessorImpl(target);
+        var accessor = base.GetMemberAccessorImpl(target);
+        Plain[type] = plain = accessor is Scriban.Runtime.Accessors.TypedObjectAccessor;
+        return plain ? ViewModelAccessor.For(type) : accessor;
+    }
+
+    private static readonly ConcurrentDictionary<Type, bool> Plain = new();
+
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
+
+    /// <summary>HTML-escapes as Handlebars does, for text and attribute values alike: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
+    private void Escape(string text)
+    {
+        if (Output is StringBuilderOutput o) Escape(o.Builder, text);
+        else
+        {
+            var escaped = Escape(new StringBuilder(text.Length + 16), text).ToString();
+            Output.Write(escaped, 0, escaped.Length);
+        }
+    }
+
+    private static StringBuilder Escape(StringBuilder sb, ReadOnlySpan<char> span)
+    {
+        while (true)
+        {
+            var i = span.IndexOfAny(Special);
+            if (i < 0) return sb.Append(span);
+            sb.Append(span[..i]);
+            sb.Append(span[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#x27;",
+                '`' => "&#x60;",
+                _ => "&#x3D;",
+            });
+            span = span[(i + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a parsed template into this context's current output. Its literal text is written as it is, its
+    /// expressions through <see cref="Write(SourceSpan, object?)"/>.
+    /// </summary>
+    public void Run(Template template) => Evaluate(template.Page!);
+
+    /// <summary>
+    /// <c>{{ include 'name' key: value … }}</c>: the partial <c>partials/name.sbn-html</c>, parsed with the theme, written
+    /// straight into the page (Scriban's own include renders it into a string of its own, which would then be printed
+    /// as an expression's value, and escaped). Each <c>key: value</c> is a variable of the partial.
+    /// </summary>
+    private sealed class Include : IScriptCustomFunction
+    {
+        public static readonly Include Instance = new();
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            if (arguments.Count == 0 || arguments[0] is not string name)
+                throw new ScriptRuntimeException(span, "include needs the name of a partial in quotes: {{ include 'date' date: page.date }}");
+            var path = context.GetTemplatePathFromName(name, callerContext)!;
+            var template = context.GetOrCreateTemplate(path, callerContext);
+            var theme = (ThemeContext)context;
+            // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
+            // as date:, not Scriban's date functions, and what the partial assigns stays in it
+            var scope = theme.RentScope();
+            // Scriban has evaluated each `name: value` already, into the arguments' named values
+            if (callerContext is ScriptFunctionCall call)
+                foreach (var arg in call.Arguments)
+                    if (arg is ScriptNamedArgument { Name: { } key } && arguments.TryGetValue(context, span, key.Name, out var value))
+                        scope.SetValue(key.Name, value, false);
+            context.EnterRecursive(callerContext);
+            context.PushGlobal(scope); // with a scope of its own for local ($) variables
+            try
+            {
+                theme.Run(template);
+            }
+            finally
+            {
+                context.PopGlobal();
+                context.ExitRecursive(callerContext);
+                theme.ReturnScope(scope);
+            }
+            return null; // written already
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => 1;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
+        public int GetParameterIndexByName(string name) => -1;
+    }
+}

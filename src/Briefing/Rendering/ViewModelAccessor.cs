@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Briefing.Rendering;
+
+/// <summary>
+/// How templates read a view model: its public properties under Scriban's snake_case names (<c>SourceName</c> is
+/// <c>source_name</c>), read only, through typed delegates. A name that is not a property is an error naming the type's
+/// closest property ("did you mean"), never a blank.
+/// </summary>
+/// <remarks>
+/// Scriban's own accessor calls <c>PropertyInfo.GetValue</c>, which goes through reflection's invoker on every call; a
+/// program that generates no code at run time (see Briefing.csproj) interprets each of those calls, which costs more
+/// than rendering the page around it.
+/// </remarks>
+internal sealed class ViewModelAccessor : IObjectAccessor
+{
+    private readonly Type _type;
+    private readonly Dictionary<string, Lazy<Func<object, object?>>> _members;
+
+    private ViewModelAccessor(Type type, Dictionary<string, Lazy<Func<object, object?>>> members) => (_type, _members) = (type, members);
+
+    private static readonly ConcurrentDictionary<Type, ViewModelAccessor> ByType = new();
+
+    public static ViewModelAccessor For(Type type) => ByType.GetOrAdd(type, static t => new ViewModelAccessor(t, Members(t)));
+
+    /// <summary>The template names of the type's members, in the order of the type's properties.</summary>
+    public IEnumerable<string> Names => _members.Keys;
+
+    public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => _members.Count;
+
+    public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => _members.Keys;
+
+    public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => _members.ContainsKey(member);
+
+    public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+    {
+        if (_members.TryGetValue(member, out var get))
+        {
+            value = get.Value(target);
+            return true;
+        }
+        var near = Suggest.Closest(member, _members.Keys);
+        throw new ScriptRuntimeException(span, $"'{member}' is not a field of {Display(_type)}" +
+            (near is null ? $" (its fields: {string.Join(", ", _members.Keys)})" : $"; did you mean '{near}'?"));
+    }
+
+    public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
+        throw new ScriptRuntimeException(span, $"'{member}' of {Display(_type)} cannot be set: a view model is read only. Assign a variable of your own instead.");
+
+    public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value)
+    {
+        if (index is string name) return TryGetValue(context, span, target, name, out value);
+        value = null;
+        return false;
+    }
+
+    public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) =>
+        TrySetValue(context, span, target, index.ToString() ?? "", value);
+
+    public bool HasIndexer => false;
+
+    public Type? IndexType => null;
+
+    private static string Display(Type type) => type.Name;
+
+    /// <summary>Each public instance property by its template name, with a getter made when a template first reads it.</summary>
+    private static Dictionary<string, Lazy<Func<object, object?>>> Members(Type type) =>
+        Properties(type).ToDictionary(p => StandardMemberRenamer.Rename(p.Name), p => new Lazy<Func<object, object?>>(() => Getter(type, p)), StringComparer.Ordinal);
+
+    /// <summary>Each public instance property with a getter and no index parameters.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]
+    private static IEnumerable<PropertyInfo> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null);
+
+    /// <summary>Each property as <see cref="Properties"/> lists them: its C# name and a getter.</summary>
+    internal static IEnumerable<(string Name, Func<object, object?> Get)> Getters(Type type) => Properties(type).Select(p => (p.Name, Getter(type, p)));
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo p) => Typed(type, p.PropertyType, p.GetMethod!) ?? p.GetValue;
+
+    /// <summary>
+    /// A property getter called through a typed delegate (see the remarks above). Null for a struct's property, which
+    /// keeps <c>GetValue</c>.
+    /// </summary>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Where the instantiation has no code (native AOT), the getter falls back to GetValue.")]
+    private static Func<object, object?>? Typed(Type type, Type valueType, MethodInfo get)
+    {
+        if (type.IsValueType || valueType.IsByRef || valueType.IsPointer || valueType.IsByRefLike) return null;
+        try
+        {
+            var make = typeof(ViewModelAccessor).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type, valueType);
+            return (Func<object, object?>)make.Invoke(null, [get])!;
+        }
+        catch (Exception ex) when (ex is NotSupportedException || ex.InnerException is NotSupportedException)
+        {
+            // Compiled ahead of time (native AOT), there is no code for a value-typed property's getter: it keeps
+            // GetValue, which there calls precompiled code (no interpreter to avoid).
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Compiled ahead of time, <see cref="TypedGetter{T, TValue}"/> exists for a value type only where the program
+    /// names it: these make the getters of flags and counts typed too (without them, each such property would first
+    /// throw, then be read through reflection).
+    /// </summary>
+    internal static readonly Func<MethodInfo, Func<object, object?>>[] ValueTypedGetters = [TypedGetter<object, bool>, TypedGetter<object, int>];
+
+    private static Func<object, object?> TypedGetter<T, TValue>(MethodInfo get) where T : class
+    {
+        var f = get.CreateDelegate<Func<T, TValue>>();
+        return o => f((T)o);
+    }
+}
+
+/// <summary>"Did you mean": the closest of some names to a misspelt one.</summary>
+internal static class Suggest
+{
+    /// <summary>
+    /// The name nearest to <paramref name="wrong"/>: the same letters without underscores and case (a camelCase
+    /// <c>sourceName</c> for <c>source_name</c>), else the fewest edits, at most a third of its length (and at least 2).
+    /// </summary>
+    public static string? Closest(string wrong, IEnumerable<string> names)
+    {
+        var plain = Plain(wrong);
+        string? best = null;
+        var bestDistance = Math.Max(2, wrong.Length / 3) + 1;
+        foreach (var name in names)
+        {
+            if (Plain(name) == plain) return name;
+            var d = Distance(wrong, name);
+            if (d < bestDistance) (best, bestDistance) = (name, d);
+        }
+        return best;
+    }
+
+    private static string Plain(string s) => s.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) row[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+}
