@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Briefing.Diagnostics;
 
 namespace Briefing.Content;
@@ -24,6 +25,20 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     /// </summary>
     public Func<SiteConfig, IReadOnlyList<Summary>, Func<Article, Article>>? ArticleStep { get; init; }
 
+    // The files that could not be read or parsed ("articles/<slug>", "summaries/<slug>", "topics/<id>", "sources/<id>",
+    // "claims.yml"…): their own errors are reported, and the checks say nothing of what they would have held.
+    private readonly ConcurrentDictionary<string, byte> _unread = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a file's diagnostics say it could not be read or parsed (so nothing it holds is known).</summary>
+    internal static bool Unreadable(IEnumerable<Diagnostic> ds) => ds.Any(d => d.Severity == Severity.Error && d.Code is
+        Codes.Unreadable or Codes.InvalidUtf8 or Codes.YamlSyntax or Codes.FrontMatterUnclosed or Codes.FrontMatterMissing or Codes.YamlUnsupported or Codes.TooLarge);
+
+    private void Report(string unreadKey, IReadOnlyList<Diagnostic> ds)
+    {
+        diags.AddRange(ds);
+        if (Unreadable(ds)) _unread.TryAdd(unreadKey, 0);
+    }
+
     public SiteContent? Load()
     {
         if (!Directory.Exists(files.Root))
@@ -43,8 +58,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         // the files read one by one (topics, sources and the lists, of which claims.yml grows with the briefing) are
         // read on a core of their own while the articles and summaries are read on all of them
         var rest = Task.Run(() => (
-            Topics: files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList(),
-            Sources: files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList(),
+            Topics: files.List("topics", ".md").Select(p => Parsed("topics/" + Slugs.FromFileName(p), p, l => l.LoadTopic(p))).OfType<Topic>().ToList(),
+            Sources: files.List("sources", ".yml").Select(p => Parsed("sources/" + Slugs.FromFileName(p), p, l => l.LoadSource(p))).OfType<Source>().ToList(),
             Claims: LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", (l, n) => l.ReadClaim(n)),
             Timeline: LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", (l, n) => l.ReadEvent(n)),
             Glossary: LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n))));
@@ -73,6 +88,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Claims = claims,
             Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
             Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            Unread = _unread.Keys.ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -127,15 +143,16 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
 
     private Article? LoadArticle(string path)
     {
+        var key = "articles/" + Slugs.FromFileName(path);
         if (cache is not null && cache.TryGet(path, out var cached))
         {
-            diags.AddRange(cached.Diagnostics);
+            Report(key, cached.Diagnostics);
             return cached.Article;
         }
         var local = new DiagnosticBag();
         var article = ParseArticle(path, local);
         cache?.Put(path, article, local.Sorted());
-        diags.AddRange(local.Sorted());
+        Report(key, local.Sorted());
         return article;
     }
 
@@ -179,31 +196,40 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         if (s is null) return null;
         if (s.Value is "unknown" or "") return null;
         if (PartialDate.TryParse(s.Value, out var date)) return date;
+        if (PartialDate.Impossible(s.Value) is { } why)
+        {
+            d.Error(Codes.InvalidValue, s.Pos, $"'{key}' is {s.Value}, a date that does not exist ({why}). Check the date in the source.");
+            return null;
+        }
         d.Error(Codes.InvalidValue, s.Pos, $"'{key}' must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY when only that is known), but it is '{s.Value}'. Leave it out when the date is unknown.");
         return null;
     }
 
-    private Summary? LoadSummary(string path) => cache is null ? ParseSummary(path) : Cached(path, l => l.ParseSummary(path));
+    private Summary? LoadSummary(string path) => Parsed("summaries/" + Slugs.FromFileName(path), path, l => l.ParseSummary(path));
 
-    /// <summary>The preview's parse of a file, kept while the file is unchanged, with the diagnostics it gave.</summary>
-    private T Cached<T>(string path, Func<InputLoader, T> parse)
+    /// <summary>
+    /// A file parsed with diagnostics of its own, so that a file that cannot be parsed is known (<paramref name="unreadKey"/>);
+    /// the preview keeps the parse while the file is unchanged, with the diagnostics it gave.
+    /// </summary>
+    private T Parsed<T>(string unreadKey, string path, Func<InputLoader, T> parse)
     {
-        if (cache!.TryGetParsed<T>(path, out var value, out var cached))
+        if (cache is not null && cache.TryGetParsed<T>(path, out var value, out var cached))
         {
-            diags.AddRange(cached);
+            Report(unreadKey, cached);
             return value;
         }
         var local = new DiagnosticBag();
         var parsed = parse(new InputLoader(files, local));
-        cache.PutParsed(path, parsed, local.Sorted());
-        diags.AddRange(local.Sorted());
+        var ds = local.Sorted();
+        cache?.PutParsed(path, parsed, ds);
+        Report(unreadKey, ds);
         return parsed;
     }
 
     private Summary? ParseSummary(string path)
     {
         var (node, display) = ReadYamlFile(path);
-        if (node is null) return null;
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own: an empty file is told what it lacks
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the summary", SummaryKeys, diags);
         var keyPoints = r.List("key_points", n =>
         {
@@ -236,6 +262,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var split = files.Read(path, diags, InputFiles.MaxDataBytes, text => FrontMatter.Parse(text, display, diags));
         if (split is null) return null;
         var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, diags);
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own
         var r = new MapReader(node, new SourcePos(display, 2, 1), "the topic's front matter", TopicKeys, diags);
         return new Topic
         {
@@ -252,7 +279,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private Source? LoadSource(string path)
     {
         var (node, display) = ReadYamlFile(path);
-        if (node is null) return null;
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the source", SourceKeys, diags);
         var kind = r.String("kind");
         if (kind is not null && !Source.Kinds.Contains(kind.Value))
@@ -275,9 +302,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     /// <summary>A list file (claims, timeline, glossary); the preview keeps its entries while the file is unchanged.</summary>
     private List<T> LoadList<T>(string path, string name, Func<InputLoader, YNode, T?> read) where T : class
     {
-        if (cache is null) return LoadListUncached(path, name, n => read(this, n));
         if (!File.Exists(path)) return [];
-        return Cached(path, l => l.LoadListUncached(path, name, n => read(l, n)));
+        return Parsed(name, path, l => l.LoadListUncached(path, name, n => read(l, n)));
     }
 
     private List<T> LoadListUncached<T>(string path, string name, Func<YNode, T?> read) where T : class
