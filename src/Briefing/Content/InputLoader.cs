@@ -113,9 +113,11 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         if (!File.Exists(path))
         {
             diags.Error(Codes.RequiredMissing, SourcePos.FileOnly(display), "site.yml is missing. Create it with at least 'title:' (see README, 'input/site.yml').");
+            _unread.TryAdd("site.yml", 0);
             return new SiteConfig { File = display, Title = "Briefing" };
         }
         var (node, _) = ReadYamlFile(path);
+        if (node is null) _unread.TryAdd("site.yml", 0);
         var r = new MapReader(node, new SourcePos(display, 1, 1), "site.yml", SiteKeys, diags);
         var takeaways = r.List("takeaways", n =>
         {
@@ -137,6 +139,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Lede = lede?.Value ?? "",
             LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
+            TakeawaysPos = node is null ? SourcePos.FileOnly(display) : r.PosOf("takeaways"),
             AllowHtml = r.Bool("allow_html") ?? false,
         };
     }
@@ -169,6 +172,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var title = r.String("title", required: true);
         var source = r.String("source", required: true);
         var topics = r.StringList("topics", required: true);
+        Placeholders(split.Body, display, split.BodyLine, local);
         return new Article
         {
             Slug = Slugs.FromFileName(path),
@@ -188,6 +192,16 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Body = split.Body,
             BodyLine = split.BodyLine,
         };
+    }
+
+    /// <summary>Each line of an article's text that still holds the placeholder of <c>new article</c>.</summary>
+    private static void Placeholders(string body, string display, int bodyLine, DiagnosticBag d)
+    {
+        if (!body.Contains(MapReader.Placeholder, StringComparison.Ordinal)) return;
+        var lines = body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].IndexOf(MapReader.Placeholder, StringComparison.Ordinal) is var at and >= 0)
+                d.Error(Codes.Placeholder, new SourcePos(display, bodyLine + i, at + 1), "This paragraph is still the placeholder that 'new article' wrote. Replace it with the article's own text, in its original wording.");
     }
 
     private static PartialDate? ReadDate(MapReader r, string key, bool required, DiagnosticBag d)
@@ -231,7 +245,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var (node, display) = ReadYamlFile(path);
         if (node is null && diags.HasErrors) return null; // the bag is this file's own: an empty file is told what it lacks
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the summary", SummaryKeys, diags);
-        var keyPoints = r.List("key_points", n =>
+        var keyPoints = r.List("key_points", required: true, read: n =>
         {
             var k = new MapReader(n, n.Pos, "a key point", KeyPointKeys, diags);
             var text = k.String("text", required: true);

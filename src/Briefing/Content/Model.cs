@@ -82,6 +82,8 @@ public sealed record SiteConfig
     /// <summary>Where the lede is written (its key's line), for the checks of the citations in it.</summary>
     public SourcePos LedePos { get; init; }
     public IReadOnlyList<Takeaway> Takeaways { get; init; } = [];
+    /// <summary>Where 'takeaways' is written (the file when it is not), for the advice on how many there are.</summary>
+    public SourcePos TakeawaysPos { get; init; }
     public bool AllowHtml { get; init; }
 }
 

@@ -34,6 +34,7 @@ public static partial class Validator
 
         foreach (var t in c.Site.Takeaways)
             foreach (var a in t.Articles) Ref(a, articles, "article", d);
+        if (!c.Unread.Contains("site.yml")) Advice(c.Site, d);
 
         // what the feed and the pages carry must be characters XML can hold: a control character (from a YAML escape
         // such as "\x01") would otherwise stop the build with an exception instead of a message
@@ -116,6 +117,26 @@ public static partial class Validator
         _ => false,
     };
 
+    /// <summary>The numbers the editor's guide advises for the home page: warnings, which --strict makes fail the build.</summary>
+    private static void Advice(SiteConfig site, DiagnosticBag d)
+    {
+        var n = site.Takeaways.Count;
+        if (n is < 3 or > 5)
+            d.Warning(Codes.Advice, site.TakeawaysPos, $"The home page has {n} takeaway{(n == 1 ? "" : "s")}; the guide advises 3–5. {(n < 3 ? "Add" : "Merge or drop")} takeaways under 'takeaways:'.");
+        var words = ProseWords(site.Lede);
+        if (words < MinLedeWords)
+            d.Warning(Codes.Advice, site.LedePos, $"The lede has {words} word{(words == 1 ? "" : "s")}; the guide advises 60–120 words that introduce the briefing. Write more under 'lede:'.");
+    }
+
+    public const int MinLedeWords = 60;
+
+    /// <summary>The words a reader sees in a Markdown text: a link counts by its label, not its address.</summary>
+    private static int ProseWords(string markdown) =>
+        LinkTarget().Replace(markdown, "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+
+    [GeneratedRegex(@"\]\([^)]*\)")]
+    private static partial Regex LinkTarget();
+
     private static void Printable(string? text, string what, SourcePos pos, DiagnosticBag d)
     {
         if (text is null) return;
@@ -128,8 +149,18 @@ public static partial class Validator
         }
     }
 
+    /// <summary>The fewest words a quote may have: fewer ("the", "said that") occur in almost any article and prove nothing.</summary>
+    public const int MinQuoteWords = 4;
+
     private static void CheckQuote(Located<string> quote, QuoteFinder? finder, Article article, DiagnosticBag d)
     {
+        if (quote.Value.Contains(MapReader.Placeholder, StringComparison.Ordinal)) return; // reported as a placeholder
+        var words = quote.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+        if (words < MinQuoteWords)
+        {
+            d.Error(Codes.QuoteTooShort, quote.Pos, $"This quote has {words} word{(words == 1 ? "" : "s")}; a quote needs at least {MinQuoteWords} words of the article to prove what it is cited for. Quote more of the sentence.");
+            return;
+        }
         if (finder is null || finder.Find(quote.Value) >= 0) return;
         var closest = finder.Closest(quote.Value);
         d.Error(Codes.QuoteNotFound, quote.Pos,
