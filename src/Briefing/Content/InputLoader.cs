@@ -249,14 +249,14 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         {
             var k = new MapReader(n, n.Pos, "a key point", KeyPointKeys, diags);
             var text = k.String("text", required: true);
-            var quote = k.String("quote", required: true);
+            var quote = k.Quote("quote");
             return text is null || quote is null ? null : new KeyPoint(text.Value, k.String("topic", required: true), quote, n.Pos);
         });
         var claims = r.List("claims", n =>
         {
             var c = new MapReader(n, n.Pos, "a claim reference", ClaimRefKeys, diags);
             var claim = c.String("claim", required: true);
-            var quote = c.String("quote", required: true);
+            var quote = c.Quote("quote");
             return claim is null || quote is null ? null : new ClaimRef(claim, quote, n.Pos);
         });
         return new Summary

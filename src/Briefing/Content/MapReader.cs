@@ -71,6 +71,29 @@ public sealed class MapReader
         return new Located<string>(v, s.Pos);
     }
 
+    /// <summary>
+    /// A required quote: one text, or a list of texts, one per paragraph, for a quote that runs from one paragraph into
+    /// the next (joined by <see cref="Validation.QuoteFinder.ParagraphBreak"/>).
+    /// </summary>
+    public Located<string>? Quote(string key)
+    {
+        if (Node(key) is not YSequence seq) return String(key, required: true);
+        if (seq.Items.Count == 0) { Empty(key, seq.Pos); return null; }
+        var parts = new List<string>();
+        foreach (var item in seq.Items)
+        {
+            if (item is not YScalar s || s.Value.Trim().Length == 0)
+            {
+                _diags.Error(Codes.WrongType, item.Pos, $"Each part of '{key}' in {_what} must be text: the words of one paragraph.");
+                return null;
+            }
+            if (s.Value.Contains(Placeholder, StringComparison.Ordinal))
+                _diags.Error(Codes.Placeholder, s.Pos, $"'{key}' in {_what} is still the placeholder that 'new article' wrote. Replace it with words copied exactly from the article.");
+            parts.Add(s.Value.Trim());
+        }
+        return new Located<string>(string.Join(Validation.QuoteFinder.ParagraphBreak, parts), seq.Pos);
+    }
+
     public int? Int(string key, bool required = false)
     {
         var s = String(key, required);

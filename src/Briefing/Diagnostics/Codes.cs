@@ -25,6 +25,7 @@ public static class Codes
     public const string ArticleWithoutSummary = "BRF051";
     public const string QuoteNotFound = "BRF060";
     public const string QuoteTooShort = "BRF061";
+    public const string QuoteAcrossParagraphs = "BRF062";
     public const string UnsafeLink = "BRF070";
     public const string RawHtmlIgnored = "BRF071";
     public const string TemplateError = "BRF080";
@@ -55,6 +56,7 @@ public static class Codes
         (ArticleWithoutSummary, "warning", "An article has no summary.", "Add input/summaries/<slug>.yml."),
         (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage and where the quote first differs from it."),
         (QuoteTooShort, "error", "A quote has fewer than 4 words, too few to prove anything.", "Quote at least 4 words of the article."),
+        (QuoteAcrossParagraphs, "error", "A quote runs from one paragraph into the next.", "Write it as a list with one part per paragraph, as the message shows: quote: [\"…\", \"…\"]."),
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),

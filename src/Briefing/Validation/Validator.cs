@@ -155,18 +155,25 @@ public static partial class Validator
     private static void CheckQuote(Located<string> quote, QuoteFinder? finder, Article article, DiagnosticBag d)
     {
         if (quote.Value.Contains(MapReader.Placeholder, StringComparison.Ordinal)) return; // reported as a placeholder
-        var words = quote.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+        var words = QuotePattern.Words(quote.Value);
         if (words < MinQuoteWords)
         {
             d.Error(Codes.QuoteTooShort, quote.Pos, $"This quote has {words} word{(words == 1 ? "" : "s")}; a quote needs at least {MinQuoteWords} words of the article to prove what it is cited for. Quote more of the sentence.");
             return;
         }
         if (finder is null || finder.Find(quote.Value) >= 0) return;
+        if (finder.Across(quote.Value) is { } across)
+        {
+            d.Error(Codes.QuoteAcrossParagraphs, quote.Pos,
+                $"This quote runs from paragraph {across.First + 1} into paragraph {across.Last + 1} of article '{article.Slug}', but a quote stays inside one paragraph (the page links it to one). " +
+                $"Write it as one part per paragraph: quote: [{string.Join(", ", across.Parts.Select(Content.YamlMistakes.Quote))}]");
+            return;
+        }
         var closest = finder.Closest(quote.Value);
         d.Error(Codes.QuoteNotFound, quote.Pos,
             $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
             (closest is null ? $"(The closest passage is shown for the first {QuoteFinder.MaxClosestSearches} missing quotes of an article only.)"
-                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" + (QuoteDifference.Describe(quote.Value, closest) is { Length: > 0 } where ? ". " + where : "")
+                : closest.Length > 0 ? $"Closest passage: {Content.YamlMistakes.Quote(closest)}" + (QuoteDifference.Describe(quote.Value, closest) is { Length: > 0 } where ? ". " + where : "")
                 : "The article has no text."));
     }
 
