@@ -154,6 +154,7 @@ public sealed class QuoteFinder
         _wordIndex = null;
         _found = null;
         _original = null;
+        _across = null;
     }
 
     private Answer[]? _sealed;
@@ -186,19 +187,7 @@ public sealed class QuoteFinder
         if (quote.Contains(ParagraphBreak)) return FindParts(quote.Split(ParagraphBreak));
         var q = Normal(quote);
         if (q.Length == 0) return -1;
-        // In a long article a scan is costly: every word inside the quote (not the first or last, which may be part
-        // of a word) must first be a word of the article. Short articles are scanned directly (building the word
-        // index costs more than the scan). A quote with an ellipsis or brackets is scanned as it is.
-        if (_length > LongArticle && !QuotePattern.HasMarks(q))
-        {
-            var tokens = q.Split(' ');
-            if (tokens.Length > 2)
-            {
-                var set = Words.WordSet;
-                for (var t = 1; t < tokens.Length - 1; t++)
-                    if (!set.Contains(tokens[t])) return -1;
-            }
-        }
+        if (!MayOccur(q)) return -1;
         for (var i = 0; i < _normalized.Length; i++)
             if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
         // the usual conventions, tried only once the words as written are not found: the first letter's case, an
@@ -207,6 +196,22 @@ public sealed class QuoteFinder
         for (var i = 0; i < _normalized.Length; i++)
             if (Locate(q, pattern, _normalized[i]) is not null) return i;
         return -1;
+    }
+
+    /// <summary>
+    /// In a long article a scan is costly: every word inside the quote (not the first or last, which may be part of a
+    /// word) must first be a word of the article. Short articles are scanned directly (building the word index costs
+    /// more than the scan). A quote with an ellipsis or brackets is scanned as it is.
+    /// </summary>
+    private bool MayOccur(string q)
+    {
+        if (_length <= LongArticle || QuotePattern.HasMarks(q)) return true;
+        var tokens = q.Split(' ');
+        if (tokens.Length <= 2) return true;
+        var set = Words.WordSet;
+        for (var t = 1; t < tokens.Length - 1; t++)
+            if (!set.Contains(tokens[t])) return false;
+        return true;
     }
 
     /// <summary>A quote written as a list: its parts in consecutive paragraphs, the paragraph of the first, or -1.</summary>
@@ -250,13 +255,16 @@ public sealed class QuoteFinder
     /// <summary>When a quote is not within one paragraph but runs from one into the next, where; otherwise null.</summary>
     public Spanning? Across(string quote) => _sealed is { } answers
         ? Sealed(answers, quote).Across
-        : AcrossUncached(quote);
+        : Remember(ref _across, quote, static (self, q) => self.AcrossUncached(q));
+
+    // remembered as Find's answers are: the checks ask for each quote that is not found, and a summary may repeat one
+    private Dictionary<string, Spanning?>? _across;
 
     private Spanning? AcrossUncached(string quote)
     {
         NotSealed();
         var q = Normal(quote);
-        if (q.Length == 0 || _normalized.Length < 2 || quote.Contains(ParagraphBreak)) return null;
+        if (q.Length == 0 || _normalized.Length < 2 || quote.Contains(ParagraphBreak) || !MayOccur(q)) return null;
         var joined = JoinedText;
         var at = joined.Text.IndexOf(q, StringComparison.Ordinal);
         if (at < 0) return null;

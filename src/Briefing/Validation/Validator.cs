@@ -15,10 +15,6 @@ public static partial class Validator
 
     public static void Validate(SiteContent c, IReadOnlyDictionary<string, QuoteFinder> finders, DiagnosticBag d)
     {
-        // a reference to what a file that could not be parsed would have defined is not reported: that file's own
-        // errors are the ones to fix, and "no such id" would send the editor the wrong way
-        bool Ref(Located<string> r, HashSet<string> known, string kind, DiagnosticBag d) =>
-            Unread(c, kind, r.Value) || Validator.Ref(r, known, kind, d);
 
         CheckIds(c.Articles.Select(a => (a.Slug, a.Pos)), "article slug", "file name", d);
         CheckIds(c.Summaries.Select(s => (s.Slug, s.Pos)), "summary slug", "file name", d);
@@ -33,7 +29,7 @@ public static partial class Validator
         var claims = c.Claims.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
 
         foreach (var t in c.Site.Takeaways)
-            foreach (var a in t.Articles) Ref(a, articles, "article", d);
+            foreach (var a in t.Articles) Ref(c, a, articles, "article", d);
         if (!c.Unread.Contains("site.yml")) Advice(c.Site, d);
 
         // what the feed and the pages carry must be characters XML can hold: a control character (from a YAML escape
@@ -51,12 +47,12 @@ public static partial class Validator
 
         foreach (var a in c.Articles)
         {
-            if (a.Source is { } s) Ref(s, sources, "source", d);
-            foreach (var t in a.Topics) Ref(t, topics, "topic", d);
+            if (a.Source is { } s) Ref(c, s, sources, "source", d);
+            foreach (var t in a.Topics) Ref(c, t, topics, "topic", d);
             if (a.DerivedFrom is { } df)
             {
                 if (df.Value == a.Slug) d.Error(Codes.InvalidValue, df.Pos, "'derived_from' names the article itself. Name the article this one reuses, or remove the field.");
-                else Ref(df, articles, "article", d);
+                else Ref(c, df, articles, "article", d);
             }
             if (a.Url is { } url && !(url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal)))
                 d.Error(Codes.InvalidValue, a.Pos with { Line = 2 }, $"'url' must be an http(s) address, but it is '{url}'. Leave it out when the original address is unknown.");
@@ -67,6 +63,22 @@ public static partial class Validator
                     d.Error(Codes.InvalidValue, r.Pos, $"The 'redirect_from' path '{r.Value.ReplaceLineEndings(" ")}' contains a space, tab or line break, which would add rules to _redirects. Write the path without them (use %20 for a space).");
         }
 
+        CheckSummaries(c, finders, articles, topics, claims, d);
+
+        foreach (var x in c.Claims)
+            if (x.Topic is { } t) Ref(c, t, topics, "topic", d);
+        foreach (var e in c.Timeline)
+        {
+            foreach (var a in e.Articles) Ref(c, a, articles, "article", d);
+            foreach (var t in e.Topics) Ref(c, t, topics, "topic", d);
+        }
+        foreach (var g in c.Glossary)
+            foreach (var a in g.Articles) Ref(c, a, articles, "article", d);
+    }
+
+    /// <summary>Each summary against its article (its topics, claims and quotes), and each article without a summary.</summary>
+    private static void CheckSummaries(SiteContent c, IReadOnlyDictionary<string, QuoteFinder> finders, HashSet<string> articles, HashSet<string> topics, HashSet<string> claims, DiagnosticBag d)
+    {
         var summarySlugs = new HashSet<string>(StringComparer.Ordinal);
         var bySlug = c.Articles.GroupBy(a => a.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var s in c.Summaries)
@@ -82,30 +94,27 @@ public static partial class Validator
             var articleTopics = article.Topics.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var k in s.KeyPoints)
             {
-                if (k.Topic is { } t && Ref(t, topics, "topic", d) && !articleTopics.Contains(t.Value))
+                if (k.Topic is { } t && Ref(c, t, topics, "topic", d) && !articleTopics.Contains(t.Value))
                     d.Warning(Codes.UnknownReference, t.Pos, $"Key point topic '{t.Value}' is not among the article's topics ({string.Join(", ", articleTopics)}). Add it to the article's 'topics' or pick one of them.");
                 CheckQuote(k.Quote, finder, article, d);
             }
             foreach (var cr in s.Claims)
             {
-                Ref(cr.Claim, claims, "claim", d);
+                Ref(c, cr.Claim, claims, "claim", d);
                 CheckQuote(cr.Quote, finder, article, d);
             }
         }
         foreach (var a in c.Articles)
             if (!summarySlugs.Contains(a.Slug) && !a.Draft && !c.Unread.Contains("summaries/" + a.Slug))
                 d.Warning(Codes.ArticleWithoutSummary, a.Pos, $"This article has no summary. Add input/summaries/{a.Slug}.yml (see README, 'A summary').");
-
-        foreach (var x in c.Claims)
-            if (x.Topic is { } t) Ref(t, topics, "topic", d);
-        foreach (var e in c.Timeline)
-        {
-            foreach (var a in e.Articles) Ref(a, articles, "article", d);
-            foreach (var t in e.Topics) Ref(t, topics, "topic", d);
-        }
-        foreach (var g in c.Glossary)
-            foreach (var a in g.Articles) Ref(a, articles, "article", d);
     }
+
+    /// <summary>
+    /// A reference checked unless what it names would be defined by a file that could not be parsed: that file's own
+    /// errors are the ones to fix, and "no such id" would send the editor the wrong way.
+    /// </summary>
+    private static bool Ref(SiteContent c, Located<string> r, HashSet<string> known, string kind, DiagnosticBag d) =>
+        Unread(c, kind, r.Value) || Ref(r, known, kind, d);
 
     /// <summary>Whether the file that would define this id could not be parsed (claims: the one claims.yml).</summary>
     internal static bool Unread(SiteContent c, string kind, string id) => kind switch
