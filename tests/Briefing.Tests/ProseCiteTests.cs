@@ -39,7 +39,7 @@ public sealed class ProseCiteTests
         site.Write("glossary.yml", site.Read("glossary.yml").Replace("text: A term.", "text: A term *used* by [Beta](source:beta-wire)."));
         Assert.True(site.Build(strict: true).Success);
         var home = site.Page("index.html");
-        Assert.Contains("<p class=\"lede\">A lede citing <a href=\"/sources/#beta-wire\">an outlet</a>.</p>", home);
+        Assert.Contains("<p class=\"lede\">A lede citing <a href=\"/sources/#beta-wire\">an outlet</a>. This test briefing", home);
         Assert.Contains("<p>Ties deepen, says <a href=\"/articles/2023-12-13-alpha/\">the account</a> <span class=\"cite-source\">[Alpha News <span class=\"inferred\">(attribution inferred)</span>", home);
         Assert.Contains("The visit ends, per <a href=\"/articles/2023-12-13-alpha/\">Alpha</a> <span class=\"cite-source\">", site.Page("timeline/index.html"));
         Assert.Contains("<p>A term <em>used</em> by <a href=\"/sources/#beta-wire\">Beta</a>.</p>", site.Page("glossary/index.html"));

@@ -86,7 +86,7 @@ public sealed class ValidationTests
     public void Claim_reference_that_names_nothing_is_an_error_at_its_line()
     {
         using var site = new TestSite();
-        site.Write("summaries/2023-12-14-beta.yml", "summary: x\nclaims:\n  - claim: statement-lenght\n    quote: \"16-page joint statement\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", "summary: x\nclaims:\n  - claim: statement-lenght\n    quote: \"their 16-page joint statement\"\nkey_points:\n  - text: t\n    topic: security-cooperation\n    quote: \"their 16-page joint statement\"\n");
         var d = DiagnosticAssert.Has(site.Build(), "BRF040", "summaries/2023-12-14-beta.yml", line: 3);
         Assert.Contains("Did you mean 'statement-length'?", d.Message);
     }
@@ -172,7 +172,7 @@ public sealed class ValidationTests
     {
         using var site = new TestSite();
         site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\ntopics: [security-cooperation]\n---\nIn their 16‑page joint statement — the “longest” yet — they   vowed\nto work more closely.\n");
-        site.Write("summaries/2023-12-14-beta.yml", "summary: x\nclaims:\n  - claim: statement-length\n    quote: '16-page joint statement - the \"longest\" yet - they vowed to work'\n");
+        site.Write("summaries/2023-12-14-beta.yml", "summary: x\nclaims:\n  - claim: statement-length\n    quote: '16-page joint statement - the \"longest\" yet - they vowed to work'\nkey_points:\n  - text: t\n    topic: security-cooperation\n    quote: \"to work more closely\"\n");
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Briefing.Diagnostics;
 
 namespace Briefing.Content;
@@ -24,6 +25,20 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     /// </summary>
     public Func<SiteConfig, IReadOnlyList<Summary>, Func<Article, Article>>? ArticleStep { get; init; }
 
+    // The files that could not be read or parsed ("articles/<slug>", "summaries/<slug>", "topics/<id>", "sources/<id>",
+    // "claims.yml"…): their own errors are reported, and the checks say nothing of what they would have held.
+    private readonly ConcurrentDictionary<string, byte> _unread = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a file's diagnostics say it could not be read or parsed (so nothing it holds is known).</summary>
+    internal static bool Unreadable(IEnumerable<Diagnostic> ds) => ds.Any(d => d.Severity == Severity.Error && d.Code is
+        Codes.Unreadable or Codes.InvalidUtf8 or Codes.YamlSyntax or Codes.FrontMatterUnclosed or Codes.FrontMatterMissing or Codes.YamlUnsupported or Codes.TooLarge);
+
+    private void Report(string unreadKey, IReadOnlyList<Diagnostic> ds)
+    {
+        diags.AddRange(ds);
+        if (Unreadable(ds)) _unread.TryAdd(unreadKey, 0);
+    }
+
     public SiteContent? Load()
     {
         if (!Directory.Exists(files.Root))
@@ -43,8 +58,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         // the files read one by one (topics, sources and the lists, of which claims.yml grows with the briefing) are
         // read on a core of their own while the articles and summaries are read on all of them
         var rest = Task.Run(() => (
-            Topics: files.List("topics", ".md").Select(LoadTopic).OfType<Topic>().ToList(),
-            Sources: files.List("sources", ".yml").Select(LoadSource).OfType<Source>().ToList(),
+            Topics: files.List("topics", ".md").Select(p => Parsed("topics/" + Slugs.FromFileName(p), p, l => l.LoadTopic(p))).OfType<Topic>().ToList(),
+            Sources: files.List("sources", ".yml").Select(p => Parsed("sources/" + Slugs.FromFileName(p), p, l => l.LoadSource(p))).OfType<Source>().ToList(),
             Claims: LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", (l, n) => l.ReadClaim(n)),
             Timeline: LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", (l, n) => l.ReadEvent(n)),
             Glossary: LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n))));
@@ -73,6 +88,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Claims = claims,
             Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
             Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            Unread = _unread.Keys.ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -97,9 +113,11 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         if (!File.Exists(path))
         {
             diags.Error(Codes.RequiredMissing, SourcePos.FileOnly(display), "site.yml is missing. Create it with at least 'title:' (see README, 'input/site.yml').");
+            _unread.TryAdd("site.yml", 0);
             return new SiteConfig { File = display, Title = "Briefing" };
         }
         var (node, _) = ReadYamlFile(path);
+        if (node is null) _unread.TryAdd("site.yml", 0);
         var r = new MapReader(node, new SourcePos(display, 1, 1), "site.yml", SiteKeys, diags);
         var takeaways = r.List("takeaways", n =>
         {
@@ -121,21 +139,23 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Lede = lede?.Value ?? "",
             LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
+            TakeawaysPos = node is null ? SourcePos.FileOnly(display) : r.PosOf("takeaways"),
             AllowHtml = r.Bool("allow_html") ?? false,
         };
     }
 
     private Article? LoadArticle(string path)
     {
+        var key = "articles/" + Slugs.FromFileName(path);
         if (cache is not null && cache.TryGet(path, out var cached))
         {
-            diags.AddRange(cached.Diagnostics);
+            Report(key, cached.Diagnostics);
             return cached.Article;
         }
         var local = new DiagnosticBag();
         var article = ParseArticle(path, local);
         cache?.Put(path, article, local.Sorted());
-        diags.AddRange(local.Sorted());
+        Report(key, local.Sorted());
         return article;
     }
 
@@ -152,6 +172,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var title = r.String("title", required: true);
         var source = r.String("source", required: true);
         var topics = r.StringList("topics", required: true);
+        Placeholders(split.Body, display, split.BodyLine, local);
         return new Article
         {
             Slug = Slugs.FromFileName(path),
@@ -173,50 +194,69 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         };
     }
 
+    /// <summary>Each line of an article's text that still holds the placeholder of <c>new article</c>.</summary>
+    private static void Placeholders(string body, string display, int bodyLine, DiagnosticBag d)
+    {
+        if (!body.Contains(MapReader.Placeholder, StringComparison.Ordinal)) return;
+        var lines = body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].IndexOf(MapReader.Placeholder, StringComparison.Ordinal) is var at and >= 0)
+                d.Error(Codes.Placeholder, new SourcePos(display, bodyLine + i, at + 1), "This paragraph is still the placeholder that 'new article' wrote. Replace it with the article's own text, in its original wording.");
+    }
+
     private static PartialDate? ReadDate(MapReader r, string key, bool required, DiagnosticBag d)
     {
         var s = r.String(key, required);
         if (s is null) return null;
         if (s.Value is "unknown" or "") return null;
         if (PartialDate.TryParse(s.Value, out var date)) return date;
+        if (PartialDate.Impossible(s.Value) is { } why)
+        {
+            d.Error(Codes.InvalidValue, s.Pos, $"'{key}' is {s.Value}, a date that does not exist ({why}). Check the date in the source.");
+            return null;
+        }
         d.Error(Codes.InvalidValue, s.Pos, $"'{key}' must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY when only that is known), but it is '{s.Value}'. Leave it out when the date is unknown.");
         return null;
     }
 
-    private Summary? LoadSummary(string path) => cache is null ? ParseSummary(path) : Cached(path, l => l.ParseSummary(path));
+    private Summary? LoadSummary(string path) => Parsed("summaries/" + Slugs.FromFileName(path), path, l => l.ParseSummary(path));
 
-    /// <summary>The preview's parse of a file, kept while the file is unchanged, with the diagnostics it gave.</summary>
-    private T Cached<T>(string path, Func<InputLoader, T> parse)
+    /// <summary>
+    /// A file parsed with diagnostics of its own, so that a file that cannot be parsed is known (<paramref name="unreadKey"/>);
+    /// the preview keeps the parse while the file is unchanged, with the diagnostics it gave.
+    /// </summary>
+    private T Parsed<T>(string unreadKey, string path, Func<InputLoader, T> parse)
     {
-        if (cache!.TryGetParsed<T>(path, out var value, out var cached))
+        if (cache is not null && cache.TryGetParsed<T>(path, out var value, out var cached))
         {
-            diags.AddRange(cached);
+            Report(unreadKey, cached);
             return value;
         }
         var local = new DiagnosticBag();
         var parsed = parse(new InputLoader(files, local));
-        cache.PutParsed(path, parsed, local.Sorted());
-        diags.AddRange(local.Sorted());
+        var ds = local.Sorted();
+        cache?.PutParsed(path, parsed, ds);
+        Report(unreadKey, ds);
         return parsed;
     }
 
     private Summary? ParseSummary(string path)
     {
         var (node, display) = ReadYamlFile(path);
-        if (node is null) return null;
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own: an empty file is told what it lacks
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the summary", SummaryKeys, diags);
-        var keyPoints = r.List("key_points", n =>
+        var keyPoints = r.List("key_points", required: true, read: n =>
         {
             var k = new MapReader(n, n.Pos, "a key point", KeyPointKeys, diags);
             var text = k.String("text", required: true);
-            var quote = k.String("quote", required: true);
+            var quote = k.Quote("quote");
             return text is null || quote is null ? null : new KeyPoint(text.Value, k.String("topic", required: true), quote, n.Pos);
         });
         var claims = r.List("claims", n =>
         {
             var c = new MapReader(n, n.Pos, "a claim reference", ClaimRefKeys, diags);
             var claim = c.String("claim", required: true);
-            var quote = c.String("quote", required: true);
+            var quote = c.Quote("quote");
             return claim is null || quote is null ? null : new ClaimRef(claim, quote, n.Pos);
         });
         return new Summary
@@ -236,6 +276,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var split = files.Read(path, diags, InputFiles.MaxDataBytes, text => FrontMatter.Parse(text, display, diags));
         if (split is null) return null;
         var node = YamlTree.Parse(split.Yaml, display, split.YamlLineOffset, diags);
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own
         var r = new MapReader(node, new SourcePos(display, 2, 1), "the topic's front matter", TopicKeys, diags);
         return new Topic
         {
@@ -252,7 +293,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private Source? LoadSource(string path)
     {
         var (node, display) = ReadYamlFile(path);
-        if (node is null) return null;
+        if (node is null && diags.HasErrors) return null; // the bag is this file's own
         var r = new MapReader(node, new SourcePos(display, 1, 1), "the source", SourceKeys, diags);
         var kind = r.String("kind");
         if (kind is not null && !Source.Kinds.Contains(kind.Value))
@@ -275,9 +316,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     /// <summary>A list file (claims, timeline, glossary); the preview keeps its entries while the file is unchanged.</summary>
     private List<T> LoadList<T>(string path, string name, Func<InputLoader, YNode, T?> read) where T : class
     {
-        if (cache is null) return LoadListUncached(path, name, n => read(this, n));
         if (!File.Exists(path)) return [];
-        return Cached(path, l => l.LoadListUncached(path, name, n => read(l, n)));
+        return Parsed(name, path, l => l.LoadListUncached(path, name, n => read(l, n)));
     }
 
     private List<T> LoadListUncached<T>(string path, string name, Func<YNode, T?> read) where T : class

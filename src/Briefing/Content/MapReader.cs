@@ -66,7 +66,32 @@ public sealed class MapReader
         }
         var v = s.Value.Trim();
         if (required && v.Length == 0) { Missing(key, "text"); return null; }
+        if (v.Contains(Placeholder, StringComparison.Ordinal))
+            _diags.Error(Codes.Placeholder, s.Pos, $"'{key}' in {_what} is still the placeholder that 'new article' wrote ('{Shorten(v)}'). Replace it with {(key == "quote" ? "words copied exactly from the article" : "the real text")}.");
         return new Located<string>(v, s.Pos);
+    }
+
+    /// <summary>
+    /// A required quote: one text, or a list of texts, one per paragraph, for a quote that runs from one paragraph into
+    /// the next (joined by <see cref="Validation.QuoteFinder.ParagraphBreak"/>).
+    /// </summary>
+    public Located<string>? Quote(string key)
+    {
+        if (Node(key) is not YSequence seq) return String(key, required: true);
+        if (seq.Items.Count == 0) { Empty(key, seq.Pos); return null; }
+        var parts = new List<string>();
+        foreach (var item in seq.Items)
+        {
+            if (item is not YScalar s || s.Value.Trim().Length == 0)
+            {
+                _diags.Error(Codes.WrongType, item.Pos, $"Each part of '{key}' in {_what} must be text: the words of one paragraph.");
+                return null;
+            }
+            if (s.Value.Contains(Placeholder, StringComparison.Ordinal))
+                _diags.Error(Codes.Placeholder, s.Pos, $"'{key}' in {_what} is still the placeholder that 'new article' wrote. Replace it with words copied exactly from the article.");
+            parts.Add(s.Value.Trim());
+        }
+        return new Located<string>(string.Join(Validation.QuoteFinder.ParagraphBreak, parts), seq.Pos);
     }
 
     public int? Int(string key, bool required = false)
@@ -107,6 +132,7 @@ public sealed class MapReader
             _diags.Error(Codes.WrongType, n.Pos, $"'{key}' in {_what} must be a list, but it is {n.KindName}.");
             return [];
         }
+        if (required && seq.Items.Count == 0) { Empty(key, seq.Pos); return []; }
         var list = new List<Located<string>>();
         foreach (var item in seq.Items)
         {
@@ -130,11 +156,25 @@ public sealed class MapReader
             _diags.Error(Codes.WrongType, n.Pos, $"'{key}' in {_what} must be a list (lines starting with '- '), but it is {n.KindName}.");
             return [];
         }
+        if (required && seq.Items.Count == 0) { Empty(key, seq.Pos); return []; }
         var result = new List<T>(seq.Items.Count);
         foreach (var item in seq.Items)
             if (read(item) is { } t) result.Add(t);
         return result;
     }
+
+    /// <summary>What <c>new article</c> writes where the editor's words go; published as it is, it would read "FILL IN: …".</summary>
+    public const string Placeholder = "FILL IN";
+
+    private static string Shorten(string v) => v.Length <= 60 ? v : v[..57] + "…";
+
+    private void Empty(string key, SourcePos pos) =>
+        _diags.Error(Codes.RequiredMissing, pos, $"'{key}' in {_what} is an empty list; it needs at least one item. " + (key switch
+        {
+            "topics" => "Name the ids of its topics in input/topics/, e.g. topics: [maritime-disputes].",
+            "key_points" => "Add a key point: '- text: …', 'topic: …' and a 'quote: …' from the article.",
+            _ => $"Add '- …' lines under '{key}:'.",
+        }));
 
     private void Missing(string key, string type) =>
         _diags.Error(Codes.RequiredMissing, _map.Pos, $"{Capitalize(_what)} is missing the required field '{key}' ({type}). Add '{key}: …'.");

@@ -28,6 +28,24 @@ public readonly partial record struct PartialDate(int Year, int Month, int Day, 
         return true;
     }
 
+    /// <summary>
+    /// Why a date written in the right shape (YYYY-MM-DD or YYYY-MM) does not exist ("February 2023 has 28 days", "there
+    /// is no month 13"), or null when it is not of that shape or does exist.
+    /// </summary>
+    public static string? Impossible(string text)
+    {
+        var m = Shape().Match(text.Trim());
+        if (!m.Success || !m.Groups[2].Success) return null;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (mo is < 1 or > 12) return $"there is no month {mo}";
+        if (!m.Groups[3].Success || y < 1) return null;
+        var d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        var days = DateTime.DaysInMonth(y, mo);
+        return d < 1 ? "there is no day 0"
+            : d > days ? $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(mo)} {y} has {days} days" : null;
+    }
+
     /// <summary>ISO form at its own precision: 2023, 2023-12, 2023-12-13.</summary>
     public string Iso => Precision switch
     {
@@ -64,6 +82,8 @@ public sealed record SiteConfig
     /// <summary>Where the lede is written (its key's line), for the checks of the citations in it.</summary>
     public SourcePos LedePos { get; init; }
     public IReadOnlyList<Takeaway> Takeaways { get; init; } = [];
+    /// <summary>Where 'takeaways' is written (the file when it is not), for the advice on how many there are.</summary>
+    public SourcePos TakeawaysPos { get; init; }
     public bool AllowHtml { get; init; }
 }
 
@@ -172,4 +192,9 @@ public sealed record SiteContent
     public required IReadOnlyList<Claim> Claims { get; init; }
     public required IReadOnlyList<TimelineEvent> Timeline { get; init; }
     public required IReadOnlyList<GlossaryEntry> Glossary { get; init; }
+    /// <summary>
+    /// The files that could not be read or parsed, as "articles/&lt;slug&gt;", "summaries/&lt;slug&gt;", "topics/&lt;id&gt;",
+    /// "sources/&lt;id&gt;" or a list file's name ("claims.yml"): what refers to them is not reported as missing.
+    /// </summary>
+    public IReadOnlySet<string> Unread { get; init; } = new HashSet<string>();
 }

@@ -107,6 +107,7 @@ public static class YamlTree
         }
         catch (YamlException ex)
         {
+            if (Explained(text, file, lineOffset, diags)) return null;
             var msg = ex.Message;
             var idx = msg.IndexOf("): ", StringComparison.Ordinal);
             if (msg.StartsWith('(') && idx > 0) msg = msg[(idx + 3)..];
@@ -116,6 +117,7 @@ public static class YamlTree
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this on some malformed input (e.g. an unclosed flow list); report it as syntax.
+            if (Explained(text, file, lineOffset, diags)) return null;
             diags.Error(Codes.YamlSyntax, last, "Malformed YAML after this line: an unclosed [ ], { } or quote? Close it, or quote the value.");
             return null;
         }
@@ -159,5 +161,13 @@ public static class YamlTree
                     return false;
             }
         }
+    }
+
+    /// <summary>The usual mistakes, told in an editor's words at the character that causes them; false when none is recognised.</summary>
+    private static bool Explained(string text, string file, int lineOffset, DiagnosticBag diags)
+    {
+        if (YamlMistakes.Find(text) is not { } m) return false;
+        diags.Error(Codes.YamlSyntax, new SourcePos(file, m.Line + lineOffset, m.Column), m.Message);
+        return true;
     }
 }

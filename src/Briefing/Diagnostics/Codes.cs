@@ -16,12 +16,16 @@ public static class Codes
     public const string UnknownKey = "BRF022";
     public const string InvalidValue = "BRF023";
     public const string DuplicateKey = "BRF024";
+    public const string Placeholder = "BRF025";
+    public const string Advice = "BRF026";
     public const string InvalidId = "BRF030";
     public const string DuplicateId = "BRF031";
     public const string UnknownReference = "BRF040";
     public const string SummaryWithoutArticle = "BRF050";
     public const string ArticleWithoutSummary = "BRF051";
     public const string QuoteNotFound = "BRF060";
+    public const string QuoteTooShort = "BRF061";
+    public const string QuoteAcrossParagraphs = "BRF062";
     public const string UnsafeLink = "BRF070";
     public const string RawHtmlIgnored = "BRF071";
     public const string TemplateError = "BRF080";
@@ -43,12 +47,16 @@ public static class Codes
         (UnknownKey, "error", "A key that Briefing does not know (usually a typo).", "Use the suggested key, or remove it."),
         (InvalidValue, "error", "A value is not allowed (a malformed date, an unknown kind).", "Use one of the values the message lists."),
         (DuplicateKey, "error", "The same key appears twice in one mapping.", "Keep one of them."),
+        (Placeholder, "error", "A 'FILL IN' placeholder that new article wrote is still there.", "Replace it with the real text (a quote: words copied from the article)."),
+        (Advice, "warning", "A number the editor's guide advises is not met: 3–5 takeaways, a lede of at least 60 words.", "Add takeaways or words, or fewer takeaways; --strict fails on it."),
         (InvalidId, "error", "An id or slug is not lower-case letters, digits and hyphens.", "Rename it, e.g. 'Security Cooperation' to 'security-cooperation'."),
         (DuplicateId, "error", "Two items share one id or slug.", "Give each item its own id."),
         (UnknownReference, "error", "A reference names a source, topic, claim or article that does not exist.", "Use one of the ids the message lists, or add the missing item."),
         (SummaryWithoutArticle, "error", "A summary has no article with the same slug.", "Rename the summary to match its article's file name, or add the article."),
         (ArticleWithoutSummary, "warning", "An article has no summary.", "Add input/summaries/<slug>.yml."),
         (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage and where the quote first differs from it."),
+        (QuoteTooShort, "error", "A quote has fewer than 4 words, too few to prove anything.", "Quote at least 4 words of the article."),
+        (QuoteAcrossParagraphs, "error", "A quote runs from one paragraph into the next.", "Write it as a list with one part per paragraph, as the message shows: quote: [\"…\", \"…\"]."),
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),

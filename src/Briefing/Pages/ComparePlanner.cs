@@ -78,7 +78,7 @@ public sealed partial class Planner
             if (!r.Citations.All(c => c.ArticleSlug == slug) || !_a.BySlug.TryGetValue(slug, out var a)) continue;
             var c = r.Citations[0];
             if (!exclusiveBySlug.TryGetValue(slug, out var list)) exclusiveBySlug[slug] = list = [];
-            list.Add(new QuoteClaimVm(r.Claim.Text, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote)));
+            list.Add(new QuoteClaimVm(r.Claim.Text, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote)));
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
@@ -140,7 +140,7 @@ public sealed partial class Planner
         CellVm Cell(int i)
         {
             var a = columns[i];
-            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) : new CellVm(false, "", "", labels[i]);
+            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) : new CellVm(false, "", "", labels[i]);
         }
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()

@@ -110,7 +110,7 @@ public sealed partial class Planner
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
+        return new QuoteVm(Validation.QuoteFinder.Display(quote), QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>

@@ -81,8 +81,17 @@ public sealed class Urls
 
     public static string TextFragment(string quote)
     {
-        var words = quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         string Enc(IEnumerable<string> ws) => Uri.EscapeDataString(string.Join(' ', ws)).Replace("-", "%2D", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+        static string[] Split(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // a passage over several paragraphs (a quote written as a list): from its start to its end, "start,end", as a
+        // text fragment without an end is not matched across paragraphs
+        if (quote.IndexOf(Validation.QuoteFinder.ParagraphBreak) is var cut and >= 0)
+        {
+            var first = Split(quote[..cut]);
+            var last = Split(quote[(quote.LastIndexOf(Validation.QuoteFinder.ParagraphBreak) + 1)..]);
+            return Enc(first.Take(4)) + "," + Enc(last.Skip(Math.Max(0, last.Length - 4)));
+        }
+        var words = Split(quote);
         return words.Length <= 10 ? Enc(words) : Enc(words.Take(4)) + "," + Enc(words.Skip(words.Length - 4));
     }
 

@@ -8,8 +8,9 @@ namespace Briefing.Preview;
 /// <summary>
 /// <c>preview</c>: build, serve on 127.0.0.1 with live reload, watch input/ and theme/, rebuild on change.
 /// Bursts of file events (an editor's temp-file-and-rename save, two quick saves) become one rebuild; a file
-/// still locked or half-written is retried before its error is shown. A failed rebuild shows an error page in
-/// the browser and keeps the last good build on disk.
+/// still locked or half-written is retried before its error is shown. While a rebuild has failed, the browser gets the
+/// last good pages under a banner that links to the errors, and each article with errors as it now is; output/ keeps
+/// the last good build.
 /// </summary>
 public sealed class PreviewSession : IAsyncDisposable
 {
@@ -116,10 +117,11 @@ public sealed class PreviewSession : IAsyncDisposable
         var now = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         _out.WriteLine(result.Success
             ? $"[{now}] rebuilt {result.PagesWritten} pages in {ms} ms ({parsed} article(s) parsed, {_builder.LastRendered} rendered)"
-            : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows them, the last good build stays on disk");
+            : $"[{now}] build failed in {ms} ms: {result.Errors} error(s); the browser shows the last good pages with a link to them, the last good build stays on disk");
         if (result.Success) return (new SiteSnapshot(result.Files, version, basePath: result.BasePath), result);
         var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
-        return (previous.WithErrors(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), version), result);
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        return (previous.WithErrors(errors, version, DraftPages.Make(_options.InputDir, errors)), result);
     }
 
     public async ValueTask DisposeAsync()

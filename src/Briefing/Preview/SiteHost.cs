@@ -20,6 +20,8 @@ public sealed class SiteHost : IAsyncDisposable
 {
     public const string EventsPath = "/__briefing/events";
     public const string ReloadScriptPath = "/__briefing/livereload.js";
+    /// <summary>The preview's list of the newest build's errors.</summary>
+    public const string ErrorsPath = "/__briefing/errors";
     private const string ReloadScript = """
         (function () {
           if (!window.EventSource) return;
@@ -118,6 +120,11 @@ public sealed class SiteHost : IAsyncDisposable
         }
 
         var snapshot = _snapshot;
+        if (_liveReload && path == ErrorsPath)
+        {
+            await SendHtml(ctx, 200, ErrorPage.Render(snapshot.Errors, lastGoodServed: snapshot.Files.Count > 0), banner: false);
+            return;
+        }
         var relative = Resolve(path, ctx.Request.Path.HasValue ? ctx.Request.Path.ToUriComponent() : "/");
         if (relative is null && path == "/")
         {
@@ -133,8 +140,10 @@ public sealed class SiteHost : IAsyncDisposable
         }
         if (snapshot.Errors.Count > 0 && (relative.Length == 0 || relative.EndsWith('/') || relative.EndsWith(".html", StringComparison.Ordinal)))
         {
-            await SendHtml(ctx, 500, ErrorPage.Render(snapshot.Errors));
-            return;
+            // the page of an article with errors, as it now is; with no good build yet, the list of errors
+            var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+            if (snapshot.Drafts.TryGetValue(key, out var draft)) { await SendHtml(ctx, 200, draft, banner: false); return; }
+            if (snapshot.Files.Count == 0) { await SendHtml(ctx, 500, ErrorPage.Render(snapshot.Errors), banner: false); return; }
         }
         if (Find(snapshot, relative) is { } hit)
         {
@@ -203,11 +212,12 @@ public sealed class SiteHost : IAsyncDisposable
         return s.Files.TryGetValue(key, out var bytes) ? (key, bytes) : null;
     }
 
-    private async Task SendHtml(HttpContext ctx, int status, byte[] html)
+    private async Task SendHtml(HttpContext ctx, int status, byte[] html, bool banner = true)
     {
         if (_liveReload)
         {
             var text = Encoding.UTF8.GetString(html);
+            if (banner && _snapshot.Errors is { Count: > 0 } errors) text = WithBanner(text, ErrorPage.Banner(errors.Count, ErrorsPath));
             var at = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
             var tag = $"<script src=\"{ReloadScriptPath}\" defer></script>";
             text = at >= 0 ? text.Insert(at, tag) : text + tag;
@@ -215,6 +225,14 @@ public sealed class SiteHost : IAsyncDisposable
             ctx.Response.Headers.CacheControl = "no-store";
         }
         await Send(ctx, status, "text/html; charset=utf-8", html);
+    }
+
+    /// <summary>The page with the banner first in its body (the page is the theme's: found by its tag, not changed in the theme).</summary>
+    private static string WithBanner(string html, string banner)
+    {
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var open = body < 0 ? -1 : html.IndexOf('>', body);
+        return open < 0 ? banner + html : html.Insert(open + 1, banner);
     }
 
     private static async Task Send(HttpContext ctx, int status, string type, byte[] body)

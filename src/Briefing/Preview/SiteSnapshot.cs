@@ -24,7 +24,14 @@ public sealed class SiteSnapshot
         BasePath = basePath;
     }
 
-    public SiteSnapshot WithErrors(IReadOnlyList<Diagnostic> errors, int version) => new(Files.Select(kv => new OutputFile(kv.Key, kv.Value)), version, errors, BasePath);
+    /// <summary>
+    /// While the newest build has errors: the pages of the articles whose files have errors, as they now are (see
+    /// <see cref="DraftPages"/>), by site-relative file.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> Drafts { get; private init; } = new Dictionary<string, byte[]>();
+
+    public SiteSnapshot WithErrors(IReadOnlyList<Diagnostic> errors, int version, IReadOnlyDictionary<string, byte[]>? drafts = null) =>
+        new(Files.Select(kv => new OutputFile(kv.Key, kv.Value)), version, errors, BasePath) { Drafts = drafts ?? new Dictionary<string, byte[]>() };
 
     public static SiteSnapshot FromDirectory(string dir, int version = 1)
     {

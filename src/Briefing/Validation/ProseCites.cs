@@ -27,7 +27,7 @@ public static class ProseCites
             foreach (var cite in markdown.FindCites(text))
             {
                 var ids = known[cite.Scheme];
-                if (ids.Contains(cite.Id)) continue;
+                if (ids.Contains(cite.Id) || Validator.Unread(c, cite.Scheme, cite.Id)) continue;
                 var pos = exact ? new SourcePos(at.File, at.Line + cite.Line, cite.Column + 1) : at;
                 var what = cite.Scheme == "article" ? "article slugs" : "source ids";
                 d.Error(Codes.UnknownReference, pos,

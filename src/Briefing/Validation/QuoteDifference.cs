@@ -20,8 +20,9 @@ public static class QuoteDifference
     {
         // white space, quotes and dashes as the finder compares them; the characters themselves as given (not made
         // NFC here), so that a difference of form, should one get this far, is shown as it is
-        var q = TextNormalizer.NormalizeChars(quote, null);
-        var p = TextNormalizer.NormalizeChars(passage.EndsWith('…') ? passage[..^1] : passage, null);
+        // double quotes compared as single ones, as the finder does
+        var q = TextNormalizer.NormalizeChars(quote, null).Replace('"', '\'');
+        var p = TextNormalizer.NormalizeChars(passage.EndsWith('…') ? passage[..^1] : passage, null).Replace('"', '\'');
         if (q.Length == 0 || p.Length == 0) return "";
         var at = AlignedStart(q, p);
         var (i, j) = (0, at);

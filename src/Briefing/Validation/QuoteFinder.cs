@@ -26,6 +26,23 @@ public sealed class QuoteFinder
     /// <summary>The article's words, each word's key as a number, and the set of whole words, built once on first use.</summary>
     private sealed record WordIndex(string[] Words, int[] KeyIds, Dictionary<string, int> KeyIdOf, HashSet<string> WordSet);
 
+    /// <summary>
+    /// Between the parts of a quote written as a list (<c>quote: ["…", "…"]</c>), one part per paragraph: the one way a
+    /// quote may run from one paragraph into the next.
+    /// </summary>
+    public const char ParagraphBreak = '\u2029';
+
+    /// <summary>A quote as the page shows it: the parts of a list joined by an ellipsis.</summary>
+    public static string Display(string quote) => quote.Contains(ParagraphBreak) ? quote.Replace(ParagraphBreak.ToString(), " … ", StringComparison.Ordinal) : quote;
+
+    /// <summary>
+    /// Double quotes inside a quote may become single ones (the quote is usually printed inside double quotes): both
+    /// are compared as a single quote. One character for one, so positions in the normal form stay the same.
+    /// </summary>
+    private static string Fold(string normalized) => normalized.Contains('"') ? normalized.Replace('"', '\'') : normalized;
+
+    private static string Normal(string quote) => Fold(TextNormalizer.Normalize(quote));
+
     private static string Key(string w) => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
     public QuoteFinder(IReadOnlyList<string> paragraphs)
@@ -35,7 +52,7 @@ public sealed class QuoteFinder
         for (var i = 0; i < paragraphs.Count; i++)
         {
             _originals[i] = Nfc.Of(paragraphs[i]);
-            _normalized[i] = TextNormalizer.Normalize(_originals[i]);
+            _normalized[i] = Fold(TextNormalizer.Normalize(_originals[i]));
             _length += _normalized[i].Length + (i > 0 ? 1 : 0);
         }
     }
@@ -101,6 +118,7 @@ public sealed class QuoteFinder
     private sealed record Answer(string Quote, int Found, string Original, string? Fragment)
     {
         public Queue<string?>? Closest { get; set; }
+        public Spanning? Across { get; set; }
     }
 
     /// <summary>
@@ -126,7 +144,7 @@ public sealed class QuoteFinder
                 var original = Original(q, Math.Max(0, found));
                 answers.Add(byQuote[q] = answer = new Answer(q, found, original, fragment?.Invoke(original)));
             }
-            if (forChecks && answer.Found < 0) (answer.Closest ??= new()).Enqueue(Closest(q));
+            if (forChecks && answer.Found < 0 && (answer.Across ??= AcrossUncached(q)) is null) (answer.Closest ??= new()).Enqueue(Closest(q));
         }
         _sealed = [.. answers];
         _sealedIndex = answers.Count > SealedScanLimit ? byQuote : null;
@@ -136,6 +154,7 @@ public sealed class QuoteFinder
         _wordIndex = null;
         _found = null;
         _original = null;
+        _across = null;
     }
 
     private Answer[]? _sealed;
@@ -165,30 +184,105 @@ public sealed class QuoteFinder
     private int FindUncached(string quote)
     {
         NotSealed();
-        var q = TextNormalizer.Normalize(quote);
+        if (quote.Contains(ParagraphBreak)) return FindParts(quote.Split(ParagraphBreak));
+        var q = Normal(quote);
         if (q.Length == 0) return -1;
-        // In a long article a scan is costly: every word inside the quote (not the first or last, which may be part
-        // of a word) must first be a word of the article. Short articles are scanned directly (building the word
-        // index costs more than the scan).
-        if (_length > LongArticle)
-        {
-            var tokens = q.Split(' ');
-            if (tokens.Length > 2)
-            {
-                var set = Words.WordSet;
-                for (var t = 1; t < tokens.Length - 1; t++)
-                    if (!set.Contains(tokens[t])) return -1;
-            }
-        }
+        if (!MayOccur(q)) return -1;
         for (var i = 0; i < _normalized.Length; i++)
             if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
-        // a quote that spans paragraphs
-        if (_normalized.Length < 2) return -1;
+        // the usual conventions, tried only once the words as written are not found: the first letter's case, an
+        // ellipsis, brackets
+        var pattern = QuotePattern.HasMarks(q) ? QuotePattern.Parse(q) : null;
+        for (var i = 0; i < _normalized.Length; i++)
+            if (Locate(q, pattern, _normalized[i]) is not null) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// In a long article a scan is costly: every word inside the quote (not the first or last, which may be part of a
+    /// word) must first be a word of the article. Short articles are scanned directly (building the word index costs
+    /// more than the scan). A quote with an ellipsis or brackets is scanned as it is.
+    /// </summary>
+    private bool MayOccur(string q)
+    {
+        if (_length <= LongArticle || QuotePattern.HasMarks(q)) return true;
+        var tokens = q.Split(' ');
+        if (tokens.Length <= 2) return true;
+        var set = Words.WordSet;
+        for (var t = 1; t < tokens.Length - 1; t++)
+            if (!set.Contains(tokens[t])) return false;
+        return true;
+    }
+
+    /// <summary>A quote written as a list: its parts in consecutive paragraphs, the paragraph of the first, or -1.</summary>
+    private int FindParts(string[] parts)
+    {
+        var qs = parts.Select(Normal).ToArray();
+        var patterns = qs.Select(q => QuotePattern.HasMarks(q) ? QuotePattern.Parse(q) : null).ToArray();
+        if (qs.Any(q => q.Length == 0)) return -1;
+        for (var p = 0; p + qs.Length <= _normalized.Length; p++)
+        {
+            var all = true;
+            for (var k = 0; k < qs.Length && all; k++) all = Locate(qs[k], patterns[k], _normalized[p + k]) is not null;
+            if (all) return p;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Where a (normal) quote is in a normal paragraph: as written, or with its first letter's case changed, or, with an
+    /// ellipsis or brackets, from the start of its first fragment to the end of its last, widened to whole words.
+    /// </summary>
+    private static (int Start, int End)? Locate(string q, QuotePattern? pattern, string paragraph)
+    {
+        var at = paragraph.IndexOf(q, StringComparison.Ordinal);
+        if (at >= 0) return (at, at + q.Length);
+        if (pattern is null)
+        {
+            at = QuotePattern.IndexOf(paragraph, q, 0);
+            return at < 0 ? null : (at, at + q.Length);
+        }
+        if (pattern.Match(paragraph) is not { } span) return null;
+        var (start, end) = span;
+        while (start > 0 && paragraph[start - 1] != ' ') start--;
+        while (end < paragraph.Length && paragraph[end] != ' ') end++;
+        return (start, end);
+    }
+
+    /// <summary>A quote that runs across paragraphs (not written as a list): the first and last, and its part in each.</summary>
+    public sealed record Spanning(int First, int Last, IReadOnlyList<string> Parts);
+
+    /// <summary>When a quote is not within one paragraph but runs from one into the next, where; otherwise null.</summary>
+    public Spanning? Across(string quote) => _sealed is { } answers
+        ? Sealed(answers, quote).Across
+        : Remember(ref _across, quote, static (self, q) => self.AcrossUncached(q));
+
+    // remembered as Find's answers are: the checks ask for each quote that is not found, and a summary may repeat one
+    private Dictionary<string, Spanning?>? _across;
+
+    private Spanning? AcrossUncached(string quote)
+    {
+        NotSealed();
+        var q = Normal(quote);
+        if (q.Length == 0 || _normalized.Length < 2 || quote.Contains(ParagraphBreak) || !MayOccur(q)) return null;
         var joined = JoinedText;
         var at = joined.Text.IndexOf(q, StringComparison.Ordinal);
-        if (at < 0) return -1;
-        var p = Array.BinarySearch(joined.Starts, at);
-        return p >= 0 ? p : ~p - 1;
+        if (at < 0) return null;
+        int ParagraphOf(int offset)
+        {
+            var p = Array.BinarySearch(joined.Starts, offset);
+            return p >= 0 ? p : ~p - 1;
+        }
+        var (first, last) = (ParagraphOf(at), ParagraphOf(at + q.Length - 1));
+        if (first == last) return null;
+        var parts = new List<string>();
+        for (var p = first; p <= last; p++)
+        {
+            var from = Math.Max(at, joined.Starts[p]);
+            var to = Math.Min(at + q.Length, joined.Starts[p] + _normalized[p].Length);
+            if (to > from) parts.Add(joined.Text[from..to]);
+        }
+        return new Spanning(first, last, parts);
     }
 
     /// <summary>
@@ -202,17 +296,22 @@ public sealed class QuoteFinder
     private string OriginalUncached(string quote, int paragraph)
     {
         NotSealed();
-        var q = TextNormalizer.Normalize(quote);
+        if (quote.Contains(ParagraphBreak))
+        {
+            // one passage per part, each in its paragraph, kept apart by the break: the link runs from the first to the last
+            var parts = quote.Split(ParagraphBreak);
+            return paragraph + parts.Length > _normalized.Length ? quote
+                : string.Join(ParagraphBreak, parts.Select((part, k) => OriginalUncached(part, paragraph + k)));
+        }
+        var q = Normal(quote);
         if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
-        var at = _normalized[paragraph].IndexOf(q, StringComparison.Ordinal);
-        if (at < 0) return quote;
+        if (Locate(q, QuotePattern.HasMarks(q) ? QuotePattern.Parse(q) : null, _normalized[paragraph]) is not { } span) return quote;
+        var (at, end) = span;
         // a paragraph that is its own normal form: the quote's characters are the paragraph's, at the same place
-        if (ReferenceEquals(_normalized[paragraph], _originals[paragraph])) return _originals[paragraph].Substring(at, q.Length);
+        if (ReferenceEquals(_normalized[paragraph], _originals[paragraph])) return _originals[paragraph][at..end];
         var map = new List<int>(_normalized[paragraph].Length + 1);
         TextNormalizer.NormalizeWithMap(_originals[paragraph], map);
-        var start = map[at];
-        var end = map[at + q.Length - 1];
-        return _originals[paragraph][start..(end + 1)];
+        return _originals[paragraph][map[at]..(map[end - 1] + 1)];
     }
 
     /// <summary>
@@ -229,7 +328,7 @@ public sealed class QuoteFinder
         if (_sealed is { } answers)
             return Sealed(answers, quote).Closest is { Count: > 0 } passages ? passages.Dequeue() : throw NotSealedException();
         if (Interlocked.Increment(ref _closestSearches) > MaxClosestSearches) return null;
-        var qWords = TextNormalizer.Normalize(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
+        var qWords = Normal(quote).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Key).Where(k => k.Length > 0).ToList();
         if (qWords.Count == 0 || _length == 0) return "";
         var index = Words;
         var words = index.Words;

@@ -15,6 +15,7 @@ public static partial class Validator
 
     public static void Validate(SiteContent c, IReadOnlyDictionary<string, QuoteFinder> finders, DiagnosticBag d)
     {
+
         CheckIds(c.Articles.Select(a => (a.Slug, a.Pos)), "article slug", "file name", d);
         CheckIds(c.Summaries.Select(s => (s.Slug, s.Pos)), "summary slug", "file name", d);
         CheckIds(c.Topics.Select(t => (t.Id, t.Pos)), "topic id", "file name", d);
@@ -28,7 +29,8 @@ public static partial class Validator
         var claims = c.Claims.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
 
         foreach (var t in c.Site.Takeaways)
-            foreach (var a in t.Articles) Ref(a, articles, "article", d);
+            foreach (var a in t.Articles) Ref(c, a, articles, "article", d);
+        if (!c.Unread.Contains("site.yml")) Advice(c.Site, d);
 
         // what the feed and the pages carry must be characters XML can hold: a control character (from a YAML escape
         // such as "\x01") would otherwise stop the build with an exception instead of a message
@@ -45,12 +47,12 @@ public static partial class Validator
 
         foreach (var a in c.Articles)
         {
-            if (a.Source is { } s) Ref(s, sources, "source", d);
-            foreach (var t in a.Topics) Ref(t, topics, "topic", d);
+            if (a.Source is { } s) Ref(c, s, sources, "source", d);
+            foreach (var t in a.Topics) Ref(c, t, topics, "topic", d);
             if (a.DerivedFrom is { } df)
             {
                 if (df.Value == a.Slug) d.Error(Codes.InvalidValue, df.Pos, "'derived_from' names the article itself. Name the article this one reuses, or remove the field.");
-                else Ref(df, articles, "article", d);
+                else Ref(c, df, articles, "article", d);
             }
             if (a.Url is { } url && !(url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal)))
                 d.Error(Codes.InvalidValue, a.Pos with { Line = 2 }, $"'url' must be an http(s) address, but it is '{url}'. Leave it out when the original address is unknown.");
@@ -61,6 +63,22 @@ public static partial class Validator
                     d.Error(Codes.InvalidValue, r.Pos, $"The 'redirect_from' path '{r.Value.ReplaceLineEndings(" ")}' contains a space, tab or line break, which would add rules to _redirects. Write the path without them (use %20 for a space).");
         }
 
+        CheckSummaries(c, finders, articles, topics, claims, d);
+
+        foreach (var x in c.Claims)
+            if (x.Topic is { } t) Ref(c, t, topics, "topic", d);
+        foreach (var e in c.Timeline)
+        {
+            foreach (var a in e.Articles) Ref(c, a, articles, "article", d);
+            foreach (var t in e.Topics) Ref(c, t, topics, "topic", d);
+        }
+        foreach (var g in c.Glossary)
+            foreach (var a in g.Articles) Ref(c, a, articles, "article", d);
+    }
+
+    /// <summary>Each summary against its article (its topics, claims and quotes), and each article without a summary.</summary>
+    private static void CheckSummaries(SiteContent c, IReadOnlyDictionary<string, QuoteFinder> finders, HashSet<string> articles, HashSet<string> topics, HashSet<string> claims, DiagnosticBag d)
+    {
         var summarySlugs = new HashSet<string>(StringComparer.Ordinal);
         var bySlug = c.Articles.GroupBy(a => a.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var s in c.Summaries)
@@ -68,6 +86,7 @@ public static partial class Validator
             summarySlugs.Add(s.Slug);
             if (!bySlug.TryGetValue(s.Slug, out var article))
             {
+                if (Unread(c, "article", s.Slug)) continue;
                 d.Error(Codes.SummaryWithoutArticle, s.Pos, $"This summary has no article: input/articles/{s.Slug}.md does not exist. Rename the summary to its article's slug. " + Fuzzy.Suggest(s.Slug, articles, "articles"));
                 continue;
             }
@@ -75,30 +94,57 @@ public static partial class Validator
             var articleTopics = article.Topics.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var k in s.KeyPoints)
             {
-                if (k.Topic is { } t && Ref(t, topics, "topic", d) && !articleTopics.Contains(t.Value))
+                if (k.Topic is { } t && Ref(c, t, topics, "topic", d) && !articleTopics.Contains(t.Value))
                     d.Warning(Codes.UnknownReference, t.Pos, $"Key point topic '{t.Value}' is not among the article's topics ({string.Join(", ", articleTopics)}). Add it to the article's 'topics' or pick one of them.");
                 CheckQuote(k.Quote, finder, article, d);
             }
             foreach (var cr in s.Claims)
             {
-                Ref(cr.Claim, claims, "claim", d);
+                Ref(c, cr.Claim, claims, "claim", d);
                 CheckQuote(cr.Quote, finder, article, d);
             }
         }
         foreach (var a in c.Articles)
-            if (!summarySlugs.Contains(a.Slug) && !a.Draft)
+            if (!summarySlugs.Contains(a.Slug) && !a.Draft && !c.Unread.Contains("summaries/" + a.Slug))
                 d.Warning(Codes.ArticleWithoutSummary, a.Pos, $"This article has no summary. Add input/summaries/{a.Slug}.yml (see README, 'A summary').");
-
-        foreach (var x in c.Claims)
-            if (x.Topic is { } t) Ref(t, topics, "topic", d);
-        foreach (var e in c.Timeline)
-        {
-            foreach (var a in e.Articles) Ref(a, articles, "article", d);
-            foreach (var t in e.Topics) Ref(t, topics, "topic", d);
-        }
-        foreach (var g in c.Glossary)
-            foreach (var a in g.Articles) Ref(a, articles, "article", d);
     }
+
+    /// <summary>
+    /// A reference checked unless what it names would be defined by a file that could not be parsed: that file's own
+    /// errors are the ones to fix, and "no such id" would send the editor the wrong way.
+    /// </summary>
+    private static bool Ref(SiteContent c, Located<string> r, HashSet<string> known, string kind, DiagnosticBag d) =>
+        Unread(c, kind, r.Value) || Ref(r, known, kind, d);
+
+    /// <summary>Whether the file that would define this id could not be parsed (claims: the one claims.yml).</summary>
+    internal static bool Unread(SiteContent c, string kind, string id) => kind switch
+    {
+        "claim" => c.Unread.Contains("claims.yml"),
+        "article" => c.Unread.Contains("articles/" + id),
+        "topic" => c.Unread.Contains("topics/" + id),
+        "source" => c.Unread.Contains("sources/" + id),
+        _ => false,
+    };
+
+    /// <summary>The numbers the editor's guide advises for the home page: warnings, which --strict makes fail the build.</summary>
+    private static void Advice(SiteConfig site, DiagnosticBag d)
+    {
+        var n = site.Takeaways.Count;
+        if (n is < 3 or > 5)
+            d.Warning(Codes.Advice, site.TakeawaysPos, $"The home page has {n} takeaway{(n == 1 ? "" : "s")}; the guide advises 3–5. {(n < 3 ? "Add" : "Merge or drop")} takeaways under 'takeaways:'.");
+        var words = ProseWords(site.Lede);
+        if (words < MinLedeWords)
+            d.Warning(Codes.Advice, site.LedePos, $"The lede has {words} word{(words == 1 ? "" : "s")}; the guide advises 60–120 words that introduce the briefing. Write more under 'lede:'.");
+    }
+
+    public const int MinLedeWords = 60;
+
+    /// <summary>The words a reader sees in a Markdown text: a link counts by its label, not its address.</summary>
+    private static int ProseWords(string markdown) =>
+        LinkTarget().Replace(markdown, "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+
+    [GeneratedRegex(@"\]\([^)]*\)")]
+    private static partial Regex LinkTarget();
 
     private static void Printable(string? text, string what, SourcePos pos, DiagnosticBag d)
     {
@@ -112,14 +158,31 @@ public static partial class Validator
         }
     }
 
+    /// <summary>The fewest words a quote may have: fewer ("the", "said that") occur in almost any article and prove nothing.</summary>
+    public const int MinQuoteWords = 4;
+
     private static void CheckQuote(Located<string> quote, QuoteFinder? finder, Article article, DiagnosticBag d)
     {
+        if (quote.Value.Contains(MapReader.Placeholder, StringComparison.Ordinal)) return; // reported as a placeholder
+        var words = QuotePattern.Words(quote.Value);
+        if (words < MinQuoteWords)
+        {
+            d.Error(Codes.QuoteTooShort, quote.Pos, $"This quote has {words} word{(words == 1 ? "" : "s")}; a quote needs at least {MinQuoteWords} words of the article to prove what it is cited for. Quote more of the sentence.");
+            return;
+        }
         if (finder is null || finder.Find(quote.Value) >= 0) return;
+        if (finder.Across(quote.Value) is { } across)
+        {
+            d.Error(Codes.QuoteAcrossParagraphs, quote.Pos,
+                $"This quote runs from paragraph {across.First + 1} into paragraph {across.Last + 1} of article '{article.Slug}', but a quote stays inside one paragraph (the page links it to one). " +
+                $"Write it as one part per paragraph: quote: [{string.Join(", ", across.Parts.Select(Content.YamlMistakes.Quote))}]");
+            return;
+        }
         var closest = finder.Closest(quote.Value);
         d.Error(Codes.QuoteNotFound, quote.Pos,
             $"This quote does not occur in the text of article '{article.Slug}'. Copy the words exactly from the article. " +
             (closest is null ? $"(The closest passage is shown for the first {QuoteFinder.MaxClosestSearches} missing quotes of an article only.)"
-                : closest.Length > 0 ? $"Closest passage: \"{closest}\"" + (QuoteDifference.Describe(quote.Value, closest) is { Length: > 0 } where ? ". " + where : "")
+                : closest.Length > 0 ? $"Closest passage: {Content.YamlMistakes.Quote(closest)}" + (QuoteDifference.Describe(quote.Value, closest) is { Length: > 0 } where ? ". " + where : "")
                 : "The article has no text."));
     }
 

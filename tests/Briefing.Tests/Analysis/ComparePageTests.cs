@@ -112,7 +112,7 @@ public sealed class ComparePageTests
     {
         using var site = PairSite(null);
         site.Write("articles/2023-12-16-delta.md", "---\ntitle: Delta\nsource: alpha-news\npublished: 2023-12-16\ntopics: [security-cooperation]\n---\n" + SharedCopy + "Delta closes on a note of its own about tourism and flights between the capitals.\n");
-        site.Write("summaries/2023-12-16-delta.yml", "summary: d\n");
+        site.Write("summaries/2023-12-16-delta.yml", "summary: d\nkey_points:\n  - text: k\n    topic: security-cooperation\n    quote: \"a note of its own about tourism\"\n");
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
 
@@ -143,11 +143,11 @@ public sealed class ComparePageTests
         site.Write("articles/2023-12-13-alpha.md", "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [security-cooperation]\n---\n" + shared + "Alpha adds its own closing paragraph about the economy and trade between the two neighbours.\n");
         site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\ntopics: [security-cooperation]\n" + (derivedFrom is null ? "" : $"derived_from: {derivedFrom}\n") + "---\n" + shared + "Beta ends with a different paragraph about maritime disputes in the South China Sea and the region.\n");
         site.Write("articles/2023-12-15-gamma.md", "---\ntitle: Gamma\nsource: beta-wire\ntopics: [security-cooperation]\n---\nAn unrelated commentary about history, written in entirely different words from start to finish.\n");
-        site.Write("summaries/2023-12-13-alpha.yml", "summary: a\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
-        site.Write("summaries/2023-12-14-beta.yml", "summary: b\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
-        site.Write("summaries/2023-12-15-gamma.yml", "summary: c\n");
+        site.Write("summaries/2023-12-13-alpha.yml", "summary: a\nkey_points:\n  - text: k\n    topic: security-cooperation\n    quote: \"set up more hotlines\"\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", "summary: b\nkey_points:\n  - text: k\n    topic: security-cooperation\n    quote: \"set up more hotlines\"\nclaims:\n  - claim: hotlines\n    quote: \"set up more hotlines\"\n");
+        site.Write("summaries/2023-12-15-gamma.yml", "summary: c\nkey_points:\n  - text: k\n    topic: security-cooperation\n    quote: \"An unrelated commentary about history\"\n");
         site.Write("timeline.yml", "[]\n");
-        site.Write("site.yml", "title: T\nbase_url: https://example.org/\n");
+        site.Write("site.yml", "title: T\nbase_url: https://example.org/\n" + TestSite.AdvisedLedeAndTakeaways);
         return site;
     }
 

@@ -45,7 +45,7 @@ public sealed class UnicodeFormTests
     {
         using var site = new TestSite();
         site.Write(Alpha, AlphaArticle(articleForm));
-        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("charm offensive vis-à-vis its fellow communist regime", "doubling down", quoteForm));
+        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("charm offensive vis-à-vis its fellow communist regime", "is doubling down on", quoteForm));
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
         var page = site.Page("articles/2023-12-13-alpha/index.html");
@@ -63,7 +63,7 @@ public sealed class UnicodeFormTests
     {
         using var site = new TestSite();
         site.Write(Alpha, AlphaArticle(articleForm));
-        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("doubling down", "its fellow communist regime in Hà Nội", quoteForm));
+        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("is doubling down on", "its fellow communist regime in Hà Nội", quoteForm));
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
         Assert.Contains("its fellow communist regime in H\u00e0 N\u1ed9i", site.Page("compare/index.html"), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class UnicodeFormTests
         {
             var site = new TestSite();
             site.Write(Alpha, AlphaArticle(form));
-            site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("vis-à-vis its fellow", "regime in Hà Nội", form));
+            site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("vis-à-vis its fellow communist", "regime in Hà Nội", form));
             site.Write("glossary.yml", Form("- id: nguyen-phu-trong\n  name: Nguyễn Phú Trọng\n  kind: person\n  native_name: Nguyễn Phú Trọng\n  native_lang: vi\n  text: Vietnam's party chief, in Hà Nội.\n", form));
             site.Write("topics/security-cooperation.md", Form("---\ntitle: Hợp tác an ninh\norder: 1\nquestion: Đà Nẵng?\n---\nThe overview, vis-à-vis Hà Nội.\n", form));
             var r = site.Build();
@@ -143,7 +143,7 @@ public sealed class UnicodeFormTests
     {
         using var site = new TestSite();
         site.Write(Alpha, AlphaArticle("NFC"));
-        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("offensive vis-a\\u0300-vis its", "doubling down", "NFC"));
+        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("charm offensive vis-a\\u0300-vis its", "is doubling down on", "NFC"));
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
     }
@@ -154,7 +154,7 @@ public sealed class UnicodeFormTests
         using var site = new TestSite();
         site.Write(Alpha, "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [security-cooperation]\n---\nThe two leaders met in Thanh Hóa province on Tuesday.\n");
         // the older Vietnamese spelling puts the tone mark on the other vowel: "Hoá", not "Hóa"
-        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("met in Thanh Hoá province", "two leaders", "NFD"));
+        site.Write("summaries/2023-12-13-alpha.yml", AlphaSummary("met in Thanh Hoá province", "The two leaders met", "NFD"));
         var d = DiagnosticAssert.Has(site.Build(), "BRF060", "summaries/2023-12-13-alpha.yml", line: 6);
         Assert.EndsWith("Closest passage: \"met in Thanh Hóa province\". The quote differs from it at 'o' (U+006F) against 'ó' (U+00F3).", d.Message, StringComparison.Ordinal);
     }

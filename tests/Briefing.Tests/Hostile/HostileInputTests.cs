@@ -185,10 +185,10 @@ public sealed class HostileInputTests
     public void A_summary_with_ten_thousand_wrong_quotes_reports_every_one()
     {
         using var site = Hostile.BuiltSite();
-        var sb = new StringBuilder("summary: Many points.\nclaims:\n");
+        var sb = new StringBuilder("summary: Many points.\nkey_points:\n  - text: k\n    topic: maritime-disputes\n    quote: \"agreed to set up more hotlines\"\nclaims:\n");
         for (var i = 0; i < 10_000; i++) sb.Append($"  - claim: hotlines\n    quote: \"not in the article {i}\"\n");
         site.Write(AlphaSummary, sb.ToString());
-        var err = Hostile.FailsCleanly(site, Codes.QuoteNotFound, AlphaSummary, line: 20_002);
+        var err = Hostile.FailsCleanly(site, Codes.QuoteNotFound, AlphaSummary, line: 20_006);
         Assert.Contains("Build failed: 10000 error(s)", err);
     }
 
@@ -204,12 +204,12 @@ public sealed class HostileInputTests
         while (article.Length < 5 * 1024 * 1024)
             article.Append('\n').Append(string.Join(' ', Enumerable.Range(0, 60).Select(_ => vocabulary[rng.Next(vocabulary.Length)]))).Append(".\n");
         site.Write(Alpha, article.ToString());
-        var summary = new StringBuilder("summary: x\nclaims:\n");
+        var summary = new StringBuilder("summary: x\nkey_points:\n  - text: k\n    topic: maritime-disputes\n    quote: \"agreed to set up more hotlines\"\nclaims:\n");
         for (var i = 0; i < 2_000; i++)
             summary.Append($"  - claim: hotlines\n    quote: \"{(i % 2 == 0 ? $"words {i} that are nowhere" : "sea the china port of vietnam talks deal")}\"\n");
         site.Write(AlphaSummary, summary.ToString());
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var err = Hostile.FailsCleanly(site, Codes.QuoteNotFound, AlphaSummary, line: 4);
+        var err = Hostile.FailsCleanly(site, Codes.QuoteNotFound, AlphaSummary, line: 8);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(45), $"took {watch.Elapsed}");
         Assert.Contains("Build failed: 2000 error(s)", err);
         Assert.Contains("Closest passage: ", err);

@@ -86,7 +86,7 @@ public sealed class InjectionTests
 
             {payloads}
             """);
-        site.Write("summaries/2023-12-14-beta.yml", $"summary: {y}\nangle: {y}\nkey_points:\n  - text: {y}\n    topic: security-cooperation\n    quote: \"16-page joint statement\"\nclaims:\n  - claim: statement-length\n    quote: \"16-page joint statement\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", $"summary: {y}\nangle: {y}\nkey_points:\n  - text: {y}\n    topic: security-cooperation\n    quote: \"their 16-page joint statement\"\nclaims:\n  - claim: statement-length\n    quote: \"their 16-page joint statement\"\n");
         site.Write("topics/security-cooperation.md", $"---\ntitle: {y}\norder: 1\nquestion: {y}\n---\nOverview.\n\n{payloads}\n");
         site.Write("sources/beta-wire.yml", $"name: {y}\nkind: news-site\ncountry: {y}\nnote: {y}\n");
         site.Write("claims.yml", $"- id: hotlines\n  topic: maritime-disputes\n  text: {y}\n- id: statement-length\n  topic: security-cooperation\n  text: {y}\n");

@@ -72,7 +72,7 @@ public sealed class IncrementalRebuildTests : IDisposable
                     // the summary's first key point now quotes the article's first body paragraph
                     var q = t.IndexOf("quote: ", t.IndexOf("key_points:", StringComparison.Ordinal), StringComparison.Ordinal);
                     var end = t.IndexOf('\n', q);
-                    return t[..q] + "quote: \"step up cooperation\"" + t[end..];
+                    return t[..q] + "quote: \"to step up cooperation and build\"" + t[end..];
                 });
                 break;
             case "delete-summary": File.Delete(Path.Combine(Input, "summaries/2023-12-14-security-cooperation-xi-visit.yml")); break;

@@ -103,7 +103,7 @@ public sealed class PreviewTests
     }
 
     [Fact]
-    public async Task Bad_input_shows_the_error_page_keeps_the_last_good_build_and_a_fix_recovers()
+    public async Task Bad_input_keeps_serving_the_last_good_pages_under_a_banner_that_links_to_the_errors_and_a_fix_recovers()
     {
         using var site = new TestSite();
         var log = new StringWriter();
@@ -118,12 +118,17 @@ public sealed class PreviewTests
         File.WriteAllText(claims, original.Replace("id: hotlines", "id: Hot Lines"));
         Assert.False((await failed).Success);
         var page = await http.GetAsync("/");
-        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("The build failed", html);
-        Assert.Contains("claims.yml(1,", html);
-        Assert.Contains("BRF030", html);
+        Assert.Contains("<h1>Test briefing</h1>", html);
+        Assert.Matches("<body[^>]*><div role=\"alert\"[^>]*>The newest build has \\d+ errors?: this page is from the last good build. <a href=\"/__briefing/errors\"", html);
         Assert.Contains("/__briefing/livereload.js", html);
+        var errors = await http.GetAsync("/__briefing/errors");
+        var list = await errors.Content.ReadAsStringAsync();
+        Assert.Contains("The build failed", list);
+        Assert.Contains("claims.yml(1,", list);
+        Assert.Contains("BRF030", list);
+        Assert.Contains("/__briefing/livereload.js", list);
         Assert.Equal(goodOnDisk, File.ReadAllText(Path.Combine(site.Output, "index.html")));
 
         var fixedBuild = NextRebuild(s);
@@ -131,7 +136,66 @@ public sealed class PreviewTests
         Assert.True((await fixedBuild).Success);
         var recovered = await http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-        Assert.Contains("<h1>Test briefing</h1>", await recovered.Content.ReadAsStringAsync());
+        var again = await recovered.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Test briefing</h1>", again);
+        Assert.DoesNotContain("role=\"alert\"", again);
+    }
+
+    [Fact]
+    public async Task After_new_article_its_page_shows_its_errors_then_its_text_while_the_other_pages_stay_served()
+    {
+        using var site = new TestSite();
+        var log = new StringWriter();
+        await using var s = Session(site, log);
+        await s.StartAsync();
+        using var http = new HttpClient { BaseAddress = s.Host.Address };
+        var goodOnDisk = Directory.GetFiles(site.Output, "*", SearchOption.AllDirectories).Order().ToList();
+
+        var failed = NextRebuild(s);
+        Assert.Equal(0, Briefing.Cli.Scaffold.NewArticle(site.Input, "2024-01-05-gamma", "alpha-news", ["security-cooperation"], TextWriter.Null, TextWriter.Null));
+        var article = Path.Combine(site.Input, "articles", "2024-01-05-gamma.md");
+        File.WriteAllText(article, File.ReadAllText(article)
+            .Replace("FILL IN: the headline as published", "Gamma reports the talks")
+            .Replace("FILL IN: the article's first paragraph, in its original wording.", "The talks in Hanoi ended on Wednesday with a statement.")
+            .Replace("FILL IN: the next paragraph. One blank line between paragraphs; \"## Subhead\" for subheads.", "Both sides agreed to meet again next year."));
+        var result = await failed;
+        for (var i = 0; i < 5 && result.Errors != result.Diagnostics.Count(d => d.File.Contains("gamma", StringComparison.Ordinal) && d.Severity == Severity.Error); i++)
+            result = await NextRebuild(s); // the two writes may come as two rebuilds
+        Assert.False(result.Success);
+
+        var draft = await http.GetAsync("/articles/2024-01-05-gamma/");
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        var html = WebUtility.HtmlDecode(await draft.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Gamma reports the talks</h1>", html);
+        var errorsAt = html.IndexOf("errors in this article's files", StringComparison.Ordinal);
+        var textAt = html.IndexOf("The talks in Hanoi ended on Wednesday", StringComparison.Ordinal);
+        Assert.True(errorsAt > 0 && textAt > errorsAt, html);
+        Assert.Contains("summaries/2024-01-05-gamma.yml(", html);
+        Assert.Contains("BRF025", html);
+        Assert.Contains("id=\"p-2\"", html);
+        Assert.Contains("/__briefing/livereload.js", html);
+
+        var other = await http.GetAsync("/articles/2023-12-13-alpha/");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Contains("href=\"/__briefing/errors\"", await other.Content.ReadAsStringAsync());
+        Assert.Equal(goodOnDisk, Directory.GetFiles(site.Output, "*", SearchOption.AllDirectories).Order().ToList());
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "articles", "2024-01-05-gamma")));
+    }
+
+    [Fact]
+    public async Task With_no_good_build_yet_every_page_is_the_list_of_errors()
+    {
+        using var site = new TestSite();
+        site.Write("claims.yml", site.Read("claims.yml").Replace("id: hotlines", "id: Hot Lines"));
+        var log = new StringWriter();
+        await using var s = Session(site, log);
+        await s.StartAsync();
+        using var http = new HttpClient { BaseAddress = s.Host.Address };
+        var page = await http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("There is no good build to show yet.", html);
+        Assert.Contains("BRF030", html);
     }
 
     [Fact]

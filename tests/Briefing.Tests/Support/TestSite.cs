@@ -52,6 +52,16 @@ public sealed class TestSite : IDisposable
 
     public string Page(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 
+    /// <summary>A lede and three takeaways that meet the guide's advice (BRF026), for a test that writes its own site.yml.</summary>
+    public const string AdvisedLedeAndTakeaways = """
+        lede: A short lede. This test briefing stands in for a real one, so its lede has the sixty words or more that the editor's guide advises for the home page. It says nothing that a reader needs; each sentence only adds words to reach that count, and the tests that need a lede of their own write one instead of this.
+        takeaways:
+          - text: Ties deepen.
+          - text: The sea stays a concern.
+          - text: The statement is long.
+
+        """;
+
     public void WriteMinimal()
     {
         Write("site.yml", """
@@ -59,9 +69,13 @@ public sealed class TestSite : IDisposable
             description: A test site.
             base_url: https://example.org/
             language: en
-            lede: A short lede.
+            lede: A short lede. This test briefing stands in for a real one, so its lede has the sixty words or more that the editor's guide advises for the home page. It says nothing that a reader needs; each sentence only adds words to reach that count, and the tests that need a lede of their own write one instead of this.
             takeaways:
               - text: Ties deepen.
+                articles: [2023-12-13-alpha]
+              - text: The sea stays a concern.
+                articles: [2023-12-13-alpha]
+              - text: The statement is long.
                 articles: [2023-12-13-alpha]
             """);
         Write("sources/alpha-news.yml", """
@@ -133,10 +147,10 @@ public sealed class TestSite : IDisposable
             key_points:
               - text: A long statement.
                 topic: security-cooperation
-                quote: "16-page joint statement"
+                quote: "their 16-page joint statement"
             claims:
               - claim: statement-length
-                quote: "16-page joint statement"
+                quote: "their 16-page joint statement"
             """);
         Write("claims.yml", """
             - id: hotlines

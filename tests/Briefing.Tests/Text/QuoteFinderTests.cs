@@ -16,12 +16,26 @@ public class QuoteFinderTests
     [InlineData("signed 14 agreements", 0)]
     [InlineData("the \"maritime issues\" would be 'handled well' - both", 1)]
     [InlineData("Talks resume next year", 2)]
-    [InlineData("on Tuesday. The ministers said", 0)]   // spans the first two paragraphs: the one it starts in
-    [InlineData("agreed. Talks resume", 1)]
+    [InlineData("on Tuesday. The ministers said", -1)]  // spans the first two paragraphs: not found (Across tells)
+    [InlineData("agreed. Talks resume", -1)]
+    [InlineData("agreed.\u2029Talks resume", 1)]        // written as a list, one part per paragraph
     [InlineData("signed 15 agreements", -1)]
     [InlineData("Tuesday. Talks", -1)]                  // words of two paragraphs that are not next to each other
     public void Find_gives_the_paragraph_a_quote_starts_in(string quote, int paragraph) =>
         Assert.Equal(paragraph, new QuoteFinder(Paragraphs).Find(quote));
+
+    [Theory]
+    [InlineData("on Tuesday. The ministers said", 0, 1, "on Tuesday.|The ministers said")]
+    [InlineData("agreed. Talks resume", 1, 2, "agreed.|Talks resume")]
+    public void Across_names_the_paragraphs_a_quote_runs_across_and_its_part_in_each(string quote, int first, int last, string parts)
+    {
+        var finder = new QuoteFinder(Paragraphs);
+        var across = finder.Across(quote);
+        Assert.NotNull(across);
+        Assert.Equal((first, last, parts), (across.First, across.Last, string.Join('|', across.Parts)));
+        Assert.Null(finder.Across("signed 14 agreements"));
+        Assert.Null(finder.Across("Tuesday. Talks"));
+    }
 
     [Theory]
     [InlineData("signed 14 agreements", 0, "signed 14 agreements")]
