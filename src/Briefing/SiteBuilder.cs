@@ -28,6 +28,8 @@ public sealed record BuildOptions
     /// command line turns this off: pages are then written as soon as they are rendered and only their paths are kept.
     /// </summary>
     public bool KeepFiles { get; init; } = true;
+    /// <summary>Told each stage as it begins, and the files loaded and pages rendered as they are done (the command line's progress line).</summary>
+    public Build.IBuildProgress? Progress { get; init; }
 }
 
 /// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
@@ -87,6 +89,7 @@ public sealed class SiteBuilder
         }
         BuildResult Fail() => new(false, diags.Sorted(), 0, 0, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, []);
 
+        o.Progress?.Stage("load");
         // the theme's templates are parsed on another core while the content loads
         var templateDiags = new DiagnosticBag();
         var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
@@ -102,6 +105,7 @@ public sealed class SiteBuilder
         MarkdownRenderer? markdown = null; // the one pipeline of the build, made once site.yml is read
         var loader = new InputLoader(files, diags, _cache)
         {
+            Progress = o.Progress,
             ArticleStep = early is null ? null : (site, summaries) =>
             {
                 var md = markdown = new MarkdownRenderer(site.AllowHtml);
@@ -132,6 +136,7 @@ public sealed class SiteBuilder
         var content = loader.Load();
         Stage("load");
         if (content is null) return Fail();
+        o.Progress?.Stage("validate");
 
         // validate: parse each article's Markdown once (its paragraphs prove the quotes), then check everything
         markdown ??= new MarkdownRenderer(content.Site.AllowHtml);
@@ -187,6 +192,7 @@ public sealed class SiteBuilder
         var reusePairs = Task.Run(() => TextReuse.Analyse(reuseDocs, null, _shingles, shingles, flaggedOnly: true));
         Validator.Validate(content, finders, diags);
         Stage("validate");
+        o.Progress?.Stage("analyse");
 
         // analyse
         var found = reusePairs.GetAwaiter().GetResult();
@@ -220,6 +226,7 @@ public sealed class SiteBuilder
         // has the figures). A small build would pay more than it saves.
         if (streaming && infos.Count >= LargeBuild) GC.Collect(1, GCCollectionMode.Forced, blocking: true, compacting: true);
         Stage("analyse");
+        o.Progress?.Stage("plan");
 
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
@@ -291,8 +298,11 @@ public sealed class SiteBuilder
             // the feed throws is thrown after the loop, as it was when the feed was made after the pages.
             var feedFirst = streaming ? 1 : 0;
             System.Runtime.ExceptionServices.ExceptionDispatchInfo? feedFailed = null;
+            o.Progress?.Stage("render");
+            o.Progress?.Expect(pages.Length, "pages");
             Parallel.For(0, pages.Length + feedFirst, item =>
             {
+                if (item >= feedFirst) o.Progress?.Advance(); // a page under way
                 if (item < feedFirst)
                 {
                     try
@@ -348,6 +358,7 @@ public sealed class SiteBuilder
             LastReusedPages = reused;
             feedFailed?.Throw();
             Stage("render");
+            o.Progress?.Stage("write");
             if (diags.HasErrors || (o.Strict && diags.WarningCount > 0)) return Fail();
             extra ??= Extra();
 

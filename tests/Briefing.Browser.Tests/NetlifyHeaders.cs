@@ -6,6 +6,6 @@ public static class NetlifyHeaders
     public static IReadOnlyList<KeyValuePair<string, string>> ForHtml(string netlifyToml)
     {
         if (!File.Exists(netlifyToml)) return [];
-        return Briefing.Publishing.NetlifyConfig.Parse(File.ReadAllText(netlifyToml)).HeadersFor("/index.html");
+        return Briefing.Tests.Publishing.NetlifyConfig.Parse(File.ReadAllText(netlifyToml)).HeadersFor("/index.html");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Briefing.Content;
 using Briefing.Diagnostics;
 using Briefing.Import;
@@ -34,7 +35,13 @@ public static class Importer
             stderr.WriteLine($"error: {ex.Message}");
             return Program.UsageErrors;
         }
-        var result = ArticleImporter.Import(text, source, Path.GetFileName(file), rules);
+        ImportResult result;
+        try { result = ArticleImporter.Import(text, source, Path.GetFileName(file), rules); }
+        catch (ImportException ex)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}({ex.Line},{ex.Column}): error: {ex.Message}"));
+            return Program.ContentErrors;
+        }
         var target = slug ?? result.SuggestedSlug;
         if (!Validator.IsValidId(target))
         {

@@ -54,8 +54,12 @@ public static class Program
 
         int RunBuild(ParseResult r, bool write)
         {
-            var o = Options(r, write) with { KeepFiles = false }; // stream pages to disk; only the preview keeps them in memory
+            // a build that runs for a while shows its stage and count on the terminal, and nothing when output is redirected
+            using var progress = r.GetValue(quiet) || !ReferenceEquals(stderr, Console.Error) ? null
+                : Build.TerminalProgress.ForConsole(stderr, Console.IsOutputRedirected, Console.IsErrorRedirected);
+            var o = Options(r, write) with { KeepFiles = false, Progress = progress }; // stream pages to disk; only the preview keeps them in memory
             var result = new SiteBuilder().Build(o);
+            progress?.Dispose(); // the status line is wiped before anything else is printed
             var reporter = new ConsoleReporter(stderr,
                 color: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
                 githubActions: Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",

@@ -39,6 +39,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         if (Unreadable(ds)) _unread.TryAdd(unreadKey, 0);
     }
 
+    /// <summary>Counts the article and summary files as they are read.</summary>
+    public Build.IBuildProgress? Progress { get; init; }
+
     public SiteContent? Load()
     {
         if (!Directory.Exists(files.Root))
@@ -63,18 +66,20 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Claims: LoadList(Path.Combine(files.Root, "claims.yml"), "claims.yml", (l, n) => l.ReadClaim(n)),
             Timeline: LoadList(Path.Combine(files.Root, "timeline.yml"), "timeline.yml", (l, n) => l.ReadEvent(n)),
             Glossary: LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n))));
+        var summaryPaths = files.List("summaries", ".yml");
+        Progress?.Expect(articlePaths.Count + summaryPaths.Count, "files");
         List<Summary> summaries;
         List<Article> articles;
         if (ArticleStep is { } makeStep)
         {
-            summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+            summaries = LoadParallel(summaryPaths, LoadSummary);
             var step = makeStep(site, summaries);
             articles = LoadParallel<Article>(articlePaths, path => LoadArticle(path) is { } a ? step(a) : null);
         }
         else
         {
             articles = LoadParallel<Article>(articlePaths, LoadArticle);
-            summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
+            summaries = LoadParallel(summaryPaths, LoadSummary);
         }
         var (topics, sources, claims, timeline, glossary) = rest.GetAwaiter().GetResult();
 
@@ -95,7 +100,11 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private List<T> LoadParallel<T>(IReadOnlyList<string> paths, Func<string, T?> load) where T : class
     {
         var results = new T?[paths.Count];
-        Parallel.For(0, paths.Count, i => results[i] = load(paths[i]));
+        Parallel.For(0, paths.Count, i =>
+        {
+            results[i] = load(paths[i]);
+            Progress?.Advance();
+        });
         return results.OfType<T>().ToList();
     }
 

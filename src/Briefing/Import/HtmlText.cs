@@ -1,33 +1,28 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace Briefing.Import;
 
 /// <summary>
 /// Turns a captured HTML page into lines: the text of &lt;title&gt;, &lt;h1&gt;–&lt;h4&gt;, &lt;p&gt;, &lt;li&gt; and
 /// &lt;blockquote&gt;, in page order, with entities decoded. &lt;script&gt;, &lt;style&gt;, &lt;nav&gt;, &lt;footer&gt;,
-/// &lt;aside&gt; and other page furniture are dropped with everything inside them. A small tokenizer, not a
-/// full HTML parser: it never runs the page, never fetches anything, and copes with unclosed &lt;p&gt; and &lt;li&gt;.
+/// &lt;aside&gt; and other page furniture are dropped with everything inside them. AngleSharp parses the page as a
+/// browser would (unclosed &lt;p&gt; and &lt;li&gt;, stray end tags); it never runs the page's scripts and never
+/// fetches anything.
 /// </summary>
 internal static partial class HtmlText
 {
     private static readonly HashSet<string> Captured = new(StringComparer.Ordinal) { "h1", "h2", "h3", "h4", "p", "li", "blockquote" };
+    /// <summary>Page furniture, and elements whose content is code or a form's, not text.</summary>
     private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {
         "nav", "footer", "aside", "noscript", "template", "svg", "math", "form", "iframe", "button", "select", "dialog", "object", "canvas",
+        "script", "style", "textarea", "xmp",
     };
-    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal) { "script", "style", "textarea", "title", "xmp" };
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    };
-    /// <summary>Start tags that end an open &lt;p&gt;, as in a browser.</summary>
-    private static readonly HashSet<string> ClosesParagraph = new(StringComparer.Ordinal)
-    {
-        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
-        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    };
+    /// <summary>Elements that separate words without a space in the markup: one is put in their place.</summary>
+    private static readonly HashSet<string> Spaced = new(StringComparer.Ordinal) { "br", "hr", "img", "td", "th", "dd", "dt" };
 
     /// <summary>An .html/.htm file, or text that starts like an HTML document or has several block tags.</summary>
     public static bool LooksLikeHtml(string text, string? fileName)
@@ -40,250 +35,145 @@ internal static partial class HtmlText
         return OpenBlockTag().Count(text) >= 3 && CloseBlockTag().Count(text) >= 2;
     }
 
-    private sealed class Frame(string tag, int line, int listDepth)
+    /// <summary>
+    /// How deep elements may nest. For each new block the HTML parsing algorithm looks through the elements still open;
+    /// AngleSharp, like a browser, stops nesting deeper than 512 but keeps every further element open, so a page nested
+    /// thousands deep takes minutes. An article's page nests a few dozen deep.
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    /// <exception cref="ImportException">The page nests elements more than <see cref="MaxDepth"/> deep.</exception>
+    public static SourceDocument Extract(string html, Action<int, string> warn)
+    {
+        IElement? previous = null;
+        // Called as each element is created, when the one before it has been put in the tree: its depth bounds the
+        // parser's stack of open elements.
+        void Check(IElement created, AngleSharp.Text.TextPosition at)
+        {
+            var depth = 0;
+            for (var e = previous; e is not null; e = e.ParentElement)
+                if (++depth > MaxDepth)
+                    throw new ImportException(at.Line, at.Column, $"the page nests elements more than {MaxDepth} deep, which no article page does. Save the article's own HTML, or its text as a .txt file, and import that.");
+            previous = created;
+        }
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, OnCreated = Check });
+        var document = parser.ParseDocument(html);
+        var page = new PageReader();
+        page.Visit(document, null);
+
+        string? metaPublished = null, metaAuthor = null;
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? "").ToLowerInvariant();
+            var content = meta.GetAttribute("content");
+            if (key is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "date" or "dc.date" or "dcterms.date")
+                metaPublished ??= MetaLines.IsoPrefix(content);
+            if (key is "author" or "article:author" or "dc.creator" && content is not null && !content.Contains("://", StringComparison.Ordinal))
+                metaAuthor ??= LineText.CollapseWhitespace(content);
+        }
+
+        var result = new List<SourceLine>(page.Lines.Count + 1);
+        if (page.FirstH1 is not null) result.Add(page.FirstH1);
+        else if (page.TitleElement is not null)
+        {
+            result.Add(page.TitleElement);
+            warn(page.TitleElement.Line, "the page has no <h1>; the title was taken from <title>: remove a site name from it if there is one.");
+        }
+        result.AddRange(page.Lines);
+        var kept = result.Sum(l => l.Text.Length);
+        if (page.Ignored > 200 && page.Ignored > kept / 5)
+            warn(0, $"{page.Ignored} characters of text outside <p>, <h1>–<h4>, <li> and <blockquote> were ignored; check that none of the article is missing.");
+        return new SourceDocument(result, IsHtml: true, metaPublished ?? page.TimePublished, metaAuthor);
+    }
+
+    /// <summary>A captured block being read: its text so far, from the line of its start tag.</summary>
+    private sealed class Frame(string tag, int line)
     {
         public string Tag { get; } = tag;
         public int Line { get; } = line;
-        public int ListDepth { get; } = listDepth;
         public StringBuilder Text { get; } = new();
     }
 
-    public static SourceDocument Extract(string html, Action<int, string> warn)
+    /// <summary>
+    /// Walks the parsed page in document order. A captured block inside another (a list inside an item, a paragraph in
+    /// a quote) ends the outer block's line so far; the outer block's text after it is a line of its own.
+    /// </summary>
+    private sealed class PageReader
     {
-        var lineStarts = new List<int> { 0 };
-        for (var k = 0; k < html.Length; k++)
-            if (html[k] == '\n') lineStarts.Add(k + 1);
-        int LineAt(int pos)
+        public List<SourceLine> Lines { get; } = [];
+        public SourceLine? FirstH1 { get; private set; }
+        public SourceLine? TitleElement { get; private set; }
+        public string? TimePublished { get; private set; }
+        /// <summary>Characters of text outside every captured block, for the warning that article text may be missing.</summary>
+        public int Ignored { get; private set; }
+
+        public void Visit(INode node, Frame? frame)
         {
-            var idx = lineStarts.BinarySearch(pos);
-            return (idx >= 0 ? idx : ~idx - 1) + 1;
+            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is IText text)
+                {
+                    if (frame is null) Ignored += text.Data.Count(c => !char.IsWhiteSpace(c));
+                    else frame.Text.Append(text.Data);
+                }
+                else if (child is IElement element)
+                    VisitElement(element, frame);
+            }
         }
 
-        var lines = new List<SourceLine>();
-        var frames = new List<Frame>();
-        var dropped = new List<string>();
-        var listDepth = 0;
-        SourceLine? titleElement = null;
-        SourceLine? firstH1 = null;
-        string? metaPublished = null, metaAuthor = null, timePublished = null;
-        var ignored = 0;
+        private void VisitElement(IElement element, Frame? frame)
+        {
+            var tag = element.LocalName;
+            if (tag == "title")
+            {
+                if (TitleElement is null && Clean(element.TextContent) is { Length: > 0 } title)
+                    TitleElement = new SourceLine(LineOf(element, frame), title, LineHint.Title);
+                return;
+            }
+            if (Dropped.Contains(tag)) return;
+            if (tag == "time") TimePublished ??= MetaLines.IsoPrefix(element.GetAttribute("datetime"));
+            if (Spaced.Contains(tag)) frame?.Text.Append(' ');
+            if (tag is "ul" or "ol")
+            {
+                if (frame is not null) Emit(frame); // the text of an item before its nested list
+                Visit(element, frame);
+                return;
+            }
+            // <li><p>…</p></li>: still the item
+            if (!Captured.Contains(tag) || (tag == "p" && frame?.Tag == "li"))
+            {
+                Visit(element, frame);
+                return;
+            }
+            if (frame is not null) Emit(frame); // a block inside a block: the outer text so far is its own line
+            var inner = new Frame(tag, LineOf(element, frame));
+            Visit(element, inner);
+            Emit(inner);
+        }
 
-        void Emit(Frame f)
+        private void Emit(Frame f)
         {
             var text = Clean(f.Text.ToString());
             f.Text.Clear();
             if (text.Length == 0) return;
             var hint = f.Tag switch
             {
-                "h1" when firstH1 is null => LineHint.Title,
+                "h1" when FirstH1 is null => LineHint.Title,
                 "h1" or "h2" or "h3" or "h4" => LineHint.Heading,
                 "li" => LineHint.ListItem,
                 _ => LineHint.Paragraph,
             };
             var line = new SourceLine(f.Line, text, hint);
-            if (hint == LineHint.Title) firstH1 = line;
-            else lines.Add(line);
-        }
-        void CloseTop()
-        {
-            Emit(frames[^1]);
-            frames.RemoveAt(frames.Count - 1);
-        }
-        void Text(string segment)
-        {
-            if (dropped.Count > 0) return;
-            if (frames.Count == 0) ignored += segment.Count(c => !char.IsWhiteSpace(c));
-            else frames[^1].Text.Append(segment);
+            if (hint == LineHint.Title) FirstH1 = line;
+            else Lines.Add(line);
         }
 
-        var i = 0;
-        var n = html.Length;
-        while (i < n)
-        {
-            if (html[i] != '<')
-            {
-                var next = html.IndexOf('<', i);
-                if (next < 0) next = n;
-                Text(html[i..next]);
-                i = next;
-                continue;
-            }
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
-            {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                i = end < 0 ? n : end + 3;
-                continue;
-            }
-            if (i + 1 < n && html[i + 1] is '!' or '?')
-            {
-                var end = html.IndexOf('>', i);
-                i = end < 0 ? n : end + 1;
-                continue;
-            }
-            var closing = i + 1 < n && html[i + 1] == '/';
-            var nameStart = i + (closing ? 2 : 1);
-            if (nameStart >= n || !char.IsAsciiLetter(html[nameStart]))
-            {
-                Text("<");
-                i++;
-                continue;
-            }
-            var tag = ReadTag(html, nameStart, out var attributes, out var selfClosing, out var after);
-            var tagLine = LineAt(i);
-            i = after;
-
-            if (closing)
-            {
-                if (dropped.Count > 0)
-                {
-                    var at = dropped.LastIndexOf(tag);
-                    if (at >= 0) dropped.RemoveRange(at, dropped.Count - at);
-                    continue;
-                }
-                if (tag is "ul" or "ol")
-                {
-                    while (frames.Count > 0 && frames[^1].Tag == "li" && frames[^1].ListDepth >= listDepth) CloseTop();
-                    listDepth = Math.Max(0, listDepth - 1);
-                    continue;
-                }
-                var open = frames.FindLastIndex(f => f.Tag == tag);
-                if (open >= 0)
-                    while (frames.Count > open) CloseTop();
-                continue;
-            }
-
-            if (RawText.Contains(tag))
-            {
-                var close = IndexOfCloseTag(html, i, tag);
-                var content = html[i..(close < 0 ? n : close)];
-                i = close < 0 ? n : SkipPast(html, close);
-                if (tag == "title" && dropped.Count == 0 && titleElement is null)
-                {
-                    var title = Clean(content);
-                    if (title.Length > 0) titleElement = new SourceLine(tagLine, title, LineHint.Title);
-                }
-                continue;
-            }
-            if (tag == "meta")
-            {
-                var key = (attributes.GetValueOrDefault("property") ?? attributes.GetValueOrDefault("name") ?? attributes.GetValueOrDefault("itemprop") ?? "").ToLowerInvariant();
-                var content = attributes.GetValueOrDefault("content");
-                if (key is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "date" or "dc.date" or "dcterms.date")
-                    metaPublished ??= MetaLines.IsoPrefix(content);
-                if (key is "author" or "article:author" or "dc.creator" && content is not null && !content.Contains("://", StringComparison.Ordinal))
-                    metaAuthor ??= Clean(content);
-                continue;
-            }
-            if (dropped.Count > 0)
-            {
-                if (Dropped.Contains(tag) && !selfClosing) dropped.Add(tag);
-                continue;
-            }
-            if (Dropped.Contains(tag))
-            {
-                if (!selfClosing) dropped.Add(tag);
-                continue;
-            }
-            if (tag == "time")
-                timePublished ??= MetaLines.IsoPrefix(attributes.GetValueOrDefault("datetime"));
-            if (tag is "br" or "hr" or "img" or "td" or "th" or "dd" or "dt") Text(" ");
-            if (ClosesParagraph.Contains(tag) && frames.Count > 0 && frames[^1].Tag == "p") CloseTop();
-            if (tag is "ul" or "ol")
-            {
-                if (frames.Count > 0) Emit(frames[^1]); // the text of an item before its nested list
-                listDepth++;
-                continue;
-            }
-            if (!Captured.Contains(tag) || Void.Contains(tag) || selfClosing) continue;
-            if (tag == "li" && frames.Count > 0 && frames[^1].Tag == "li" && frames[^1].ListDepth == listDepth) CloseTop();
-            if (tag == "p" && frames.Count > 0 && frames[^1].Tag == "li") continue; // <li><p>…</p></li>: still the item
-            if (frames.Count > 0) Emit(frames[^1]); // a block inside a block: the outer text so far is its own line
-            frames.Add(new Frame(tag, tagLine, listDepth));
-        }
-        while (frames.Count > 0) CloseTop();
-
-        var result = new List<SourceLine>(lines.Count + 1);
-        if (firstH1 is not null) result.Add(firstH1);
-        else if (titleElement is not null)
-        {
-            result.Add(titleElement);
-            warn(titleElement.Line, "the page has no <h1>; the title was taken from <title>: remove a site name from it if there is one.");
-        }
-        result.AddRange(lines);
-        var kept = result.Sum(l => l.Text.Length);
-        if (ignored > 200 && ignored > kept / 5)
-            warn(0, $"{ignored} characters of text outside <p>, <h1>–<h4>, <li> and <blockquote> were ignored; check that none of the article is missing.");
-        return new SourceDocument(result, IsHtml: true, metaPublished ?? timePublished, metaAuthor);
+        /// <summary>The line of the element's start tag; an element the parser implied has none, and takes its block's.</summary>
+        private static int LineOf(IElement element, Frame? frame) => element.SourceReference?.Position.Line ?? frame?.Line ?? 0;
     }
 
-    /// <summary>Decoded, with runs of white space as one space.</summary>
-    private static string Clean(string raw) => LineText.CollapseWhitespace(WebUtility.HtmlDecode(raw));
-
-    /// <summary>Reads a tag's name and attributes from just after "&lt;" or "&lt;/"; <paramref name="after"/> is past its "&gt;".</summary>
-    private static string ReadTag(string html, int start, out Dictionary<string, string> attributes, out bool selfClosing, out int after)
-    {
-        attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        selfClosing = false;
-        var n = html.Length;
-        var i = start;
-        while (i < n && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or ':' or '_')) i++;
-        var name = html[start..i].ToLowerInvariant();
-        while (i < n)
-        {
-            var c = html[i];
-            if (c == '>') { i++; break; }
-            if (c == '/' && i + 1 < n && html[i + 1] == '>') { selfClosing = true; i += 2; break; }
-            if (char.IsWhiteSpace(c) || c == '/') { i++; continue; }
-            var keyStart = i;
-            while (i < n && !char.IsWhiteSpace(html[i]) && html[i] is not ('=' or '>' or '/')) i++;
-            var key = html[keyStart..i].ToLowerInvariant();
-            while (i < n && char.IsWhiteSpace(html[i])) i++;
-            var value = "";
-            if (i < n && html[i] == '=')
-            {
-                i++;
-                while (i < n && char.IsWhiteSpace(html[i])) i++;
-                if (i < n && html[i] is '"' or '\'')
-                {
-                    var quote = html[i];
-                    var end = html.IndexOf(quote, i + 1);
-                    if (end < 0) end = n;
-                    value = html[(i + 1)..end];
-                    i = Math.Min(n, end + 1);
-                }
-                else
-                {
-                    var vs = i;
-                    while (i < n && !char.IsWhiteSpace(html[i]) && html[i] != '>') i++;
-                    value = html[vs..i];
-                }
-            }
-            if (key.Length > 0) attributes.TryAdd(key, WebUtility.HtmlDecode(value));
-        }
-        after = i;
-        return name;
-    }
-
-    private static int IndexOfCloseTag(string html, int from, string tag)
-    {
-        var at = from;
-        while (true)
-        {
-            at = html.IndexOf("</", at, StringComparison.Ordinal);
-            if (at < 0) return -1;
-            var nameEnd = at + 2 + tag.Length;
-            if (nameEnd <= html.Length && string.Compare(html, at + 2, tag, 0, tag.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
-                (nameEnd == html.Length || !char.IsAsciiLetterOrDigit(html[nameEnd])))
-                return at;
-            at += 2;
-        }
-    }
-
-    private static int SkipPast(string html, int closeTag)
-    {
-        var end = html.IndexOf('>', closeTag);
-        return end < 0 ? html.Length : end + 1;
-    }
+    /// <summary>Runs of white space as one space (the parser has decoded the entities).</summary>
+    private static string Clean(string text) => LineText.CollapseWhitespace(text);
 
     [GeneratedRegex(@"(?i)<(?:p|div|h[1-6]|body|article|section|li|ul|ol|span|a)\b[^<>]*>")]
     private static partial Regex OpenBlockTag();

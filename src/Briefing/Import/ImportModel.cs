@@ -43,3 +43,10 @@ public static class ClutterKinds
 
     public static readonly IReadOnlyList<string> All = [Line, LineWithNext, BlockStart, BlockEnd, Duplicate, Flag];
 }
+
+/// <summary>A captured page that cannot be imported: the 1-based line and column where that showed, and what to do.</summary>
+public sealed class ImportException(int line, int column, string message) : Exception(message)
+{
+    public int Line { get; } = line;
+    public int Column { get; } = column;
+}

@@ -1,3 +1,5 @@
+using Briefing.Import;
+
 namespace Briefing.Tests.Import;
 
 /// <summary>Captured HTML pages: the article's text is extracted, the page furniture is not.</summary>
@@ -108,5 +110,16 @@ public sealed class HtmlImportTests
     {
         var result = Importing.Run("<html><body><h1>T</h1><p>Unclosed <b attr=\"x>y\n<p>Next <a href='", fileName: "broken.html");
         Assert.Equal("T", ImportedArticle.From(result).Field("title"));
+    }
+
+    [Fact]
+    public void Html_nested_deeper_than_any_article_page_is_refused_at_its_line()
+    {
+        var deep = "<html><body><h1>T</h1>\n<p>One.</p>\n" + string.Concat(Enumerable.Repeat("<div>", 40_000)) + "<p>Inside.</p>";
+        var ex = Assert.Throws<ImportException>(() => Importing.Run(deep, fileName: "deep.html"));
+        Assert.Equal(3, ex.Line);
+        Assert.Contains("more than 256 deep", ex.Message);
+        var nested = "<html><body><h1>T</h1>\n<p>One.</p>\n" + string.Concat(Enumerable.Repeat("<div>", 200)) + "<p>Inside.</p>";
+        Assert.Equal(["One.", "Inside."], Importing.Article(nested, fileName: "nested.html").BodyText);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Briefing.Publishing;
 using Briefing.Tests.Support;
 
 namespace Briefing.Tests.Publishing;
@@ -39,6 +38,21 @@ public sealed class NetlifyTests
         var h = Config.HeadersFor("/assets/site.0123456789.css").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         Assert.Equal("public, max-age=31536000, immutable", h["Cache-Control"]);
         Assert.Contains("script-src 'self'", h["Content-Security-Policy"]);
+    }
+
+    [Fact]
+    public void Later_header_rules_replace_earlier_values_for_the_same_header()
+    {
+        var c = NetlifyConfig.Parse("[[headers]]\nfor = \"/*\"\n[headers.values]\nCache-Control = \"no-cache\"\nX = \"1\"\n[[headers]]\nfor = \"/assets/*\"\n[headers.values]\nCache-Control = \"immutable\"\n");
+        Assert.Contains(c.HeadersFor("/assets/site.css"), h => h.Key == "Cache-Control" && h.Value == "immutable");
+        Assert.Contains(c.HeadersFor("/assets/site.css"), h => h.Key == "X");
+        Assert.Contains(c.HeadersFor("/index.html"), h => h.Key == "Cache-Control" && h.Value == "no-cache");
+    }
+
+    [Fact]
+    public void A_toml_syntax_error_is_not_read_as_an_empty_configuration()
+    {
+        Assert.Throws<Tomlyn.TomlException>(() => NetlifyConfig.Parse("[build]\ncommand = \"unclosed\n"));
     }
 
     [Fact]
