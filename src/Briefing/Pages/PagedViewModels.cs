@@ -6,7 +6,11 @@ namespace Briefing.Pages;
 /// Where a page stands in a paginated list: "Page 2 of 40", with links to the first, previous, next and last pages
 /// ("" where there is none). <see cref="Label"/> names the list for assistive technology (the pager is a landmark).
 /// </summary>
-public sealed record PagerVm(string Label, int Number, int Count, string Position, string FirstUrl, string PreviousUrl, string NextUrl, string LastUrl);
+public sealed record PagerVm(string Label, int Number, int Count, string Position, string FirstUrl, string PreviousUrl, string NextUrl, string LastUrl)
+{
+    /// <summary>A list that fits on its page: the pager partial shows nothing.</summary>
+    public static readonly PagerVm None = new("", 1, 1, "", "", "", "", "");
+}
 
 /// <summary>A link to more of a list, with how many items it holds: "All 1,250 articles from Scmp News".</summary>
 public sealed record MoreVm(string Label, string Url);

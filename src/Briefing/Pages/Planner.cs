@@ -77,7 +77,7 @@ public sealed partial class Planner
     {
         var work = new List<Func<Page>> { Memo("home", Home) };
         work.AddRange(ComparePages());
-        work.AddRange([Memo("timeline", Timeline), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound)]);
+        work.AddRange([.. TimelinePages(), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound)]);
         work.AddRange(TopicPages());
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
@@ -439,12 +439,6 @@ public sealed partial class Planner
     });
 
     private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
-
-    private Page Timeline()
-    {
-        var vm = new TimelineVm(_c.Timeline.GroupBy(e => e.Date.Year).Select(g => new YearVm(g.Key.ToString(CultureInfo.InvariantCulture), g.Select(Event).ToList())).ToList());
-        return new Page { Url = _u.Timeline, OutputPath = _u.OutputPath(_u.Timeline), Template = "timeline", Model = vm, Title = "Timeline", Description = "Dated events the articles report, with the precision they give.", Section = _u.Timeline };
-    }
 
     private Page Glossary()
     {
