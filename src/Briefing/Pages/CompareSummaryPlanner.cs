@@ -107,8 +107,8 @@ public sealed partial class Planner
             $"{Count(full.ArticleCount, "article")}, {Count(full.IndependentCount, "independent report")} once shared wire copy is counted once. {Count(claims.Count, "claim")}, {differing:N0} of them reported in different words or with different numbers.");
         var vm = new CompareSummaryVm(counts, top,
             Shape.Groups.Select(g => new MoreVm($"{g.Title}: {Count(g.Rows.Count, "claim")}", _u.CompareClaims(g.Id))).ToList(),
-            new MoreVm($"All {Count(Shape.Clusters, "report")} that several articles share, or that the editors dispute", _u.CompareSection("shared-wording")),
-            new MoreVm($"All {Count(Shape.Exclusives, "article")} that report a claim no other article reports", _u.CompareSection("exclusive")),
+            new MoreVm($"{Count(Shape.Clusters, "report")} that several articles share, or that the editors dispute", _u.CompareSection("shared-wording")),
+            new MoreVm($"{Count(Shape.Exclusives, "article")} with a claim that no other article reports", _u.CompareSection("exclusive")),
             new MoreVm($"Each source’s angle, article by article ({Count(Shape.Angles, "article")})", _u.CompareSection("angles")),
             full.Coverage);
         return new Page
