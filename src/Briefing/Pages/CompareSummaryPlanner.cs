@@ -130,12 +130,12 @@ public sealed partial class Planner
             return new ClaimEntryVm(row with { Cells = reported.Take(PageSize).ToList() }, "", more);
         }).ToList();
         var title = g.Id.Length == 0 ? "Claims without a topic" : $"Claims on {g.Title}";
-        var vm = new CompareClaimsVm(title, g.Id.Length == 0 ? "" : _u.Topic(g.Id), Position(number, count), entries, Pager(first, number, count, $"Pages of the claims on {g.Title}"), _u.Compare);
+        var vm = new CompareClaimsVm(title, g.Id.Length == 0 ? "" : _u.Topic(g.Id), Position(number, count), entries, Pager(first, number, count, "Pages of the " + char.ToLowerInvariant(title[0]) + title[1..]), _u.Compare);
         var url = Urls.Paged(first, number);
         return new Page
         {
             Url = url, OutputPath = _u.OutputPath(url), Template = "compare-claims", Model = vm, Title = PagedTitle(title, number, count), Section = _u.Compare,
-            Description = $"Each claim on {g.Title} in the editors’ words, with the words of every article that reports it.",
+            Description = $"{title}, each in the editors’ words, with the words of the articles that report it.",
         };
     }
 

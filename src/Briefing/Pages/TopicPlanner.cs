@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Briefing.Analysis;
 using Briefing.Content;
 using Briefing.Rendering;
@@ -90,8 +91,8 @@ public sealed partial class Planner
             var differing = lists.Claims.Select(r => (Claim: r, Row: DifferenceRow(r))).Where(x => x.Row.Differs).ToList();
             disagreements = differing.OrderByDescending(x => _reporters[x.Claim]).Take(PageSize).Select(x => new ClaimEntryVm(x.Row, ClaimUrl(x.Claim), "")).ToList();
             note = differing.Count == 0 ? "No claim on this topic is reported in different words or with different numbers."
-                : differing.Count > disagreements.Count ? $"{Count(differing.Count, "claim")} of the {lists.Claims.Count:N0} on this topic are reported in different words or with different numbers; here are the {disagreements.Count} that most articles report."
-                : $"{Count(differing.Count, "claim")} of the {lists.Claims.Count:N0} on this topic {(differing.Count == 1 ? "is" : "are")} reported in different words or with different numbers.";
+                : differing.Count > disagreements.Count ? string.Create(CultureInfo.InvariantCulture, $"{Count(differing.Count, "claim")} of the {lists.Claims.Count:N0} on this topic are reported in different words or with different numbers; here are the {disagreements.Count} that most articles report.")
+                : string.Create(CultureInfo.InvariantCulture, $"{Count(differing.Count, "claim")} of the {lists.Claims.Count:N0} on this topic {(differing.Count == 1 ? "is" : "are")} reported in different words or with different numbers.");
             events = lists.Events.Skip(Math.Max(0, lists.Events.Count - PageSize)).Select(Event).ToList();
         }
         var claims = lists.Claims.Count == 0 ? new MoreVm("", "") : new MoreVm($"All {Count(lists.Claims.Count, "claim")} on this topic, with the articles that report each", ClaimsUrl(t.Id));
