@@ -98,7 +98,7 @@ public sealed partial class Planner
         var claims = lists.Claims.Count == 0 ? new MoreVm("", "") : new MoreVm($"All {Count(lists.Claims.Count, "claim")} on this topic, with the articles that report each", ClaimsUrl(t.Id));
         var timeline = new MoreVm(lists.Events.Count > events.Count ? $"The full timeline ({Count(_c.Timeline.Count, "event")})" : "The full timeline", _u.Timeline);
         var vm = new TopicPageVm(t.Title, t.Question, number, Position(number, count), number == 1 ? Overview(t) : HtmlBody.Empty, disagreements, note, claims,
-            articles.Select(Card).ToList(), Range("Articles", number, lists.Articles.Count) + ", newest first", Pager(first, number, count, $"Pages of the articles on {t.Title}"),
+            articles.Select(Card).ToList(), lists.Articles.Count == 0 ? "No article is on this topic yet." : Range("Articles", number, lists.Articles.Count) + ", newest first", Pager(first, number, count, $"Pages of the articles on {t.Title}"),
             SourceGroups(t, articles), events, timeline, _u.Compare);
         var url = Urls.Paged(first, number);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic-paged", Model = vm, Title = PagedTitle(t.Title, number, count), Description = t.Question, Section = first };
