@@ -86,8 +86,13 @@ public sealed class SiteFixture : IAsyncLifetime
         finally { Directory.Delete(input, true); }
     }
 
-    /// <summary>Every HTML page of the site as a URL path, e.g. "/articles/x/".</summary>
-    public IReadOnlyList<string> HtmlPages => Build!.Files
+    /// <summary>
+    /// Every HTML page of the real briefing as a URL path, e.g. "/articles/x/", and one of each kind of the paginated
+    /// build (its other pages differ only in their items; the link, anchor and HTML checks read all of them).
+    /// </summary>
+    public IReadOnlyList<string> HtmlPages => [.. AllHtmlPages.Where(p => !p.StartsWith(PagedPrefix, StringComparison.Ordinal)), .. PageTypes.Select(p => p.Path).Where(p => p.StartsWith(PagedPrefix, StringComparison.Ordinal))];
+
+    private IReadOnlyList<string> AllHtmlPages => Build!.Files
         .Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal))
         .Select(f => "/" + (f.Path.EndsWith("index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path))
         .Order(StringComparer.Ordinal).ToList();
@@ -97,7 +102,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         get
         {
-            var pages = HtmlPages;
+            var pages = AllHtmlPages;
             var list = new List<(string, string)> { ("home", "/") };
             void Add(string kind, Func<string, bool> match) { if (pages.FirstOrDefault(match) is { } p) list.Add((kind, p)); }
             Add("topic", p => p.StartsWith("/topics/", StringComparison.Ordinal));
@@ -118,6 +123,7 @@ public sealed class SiteFixture : IAsyncLifetime
             Add("compare-shared-wording", p => p == PagedPrefix + "compare/shared-wording/");
             Add("compare-exclusive", p => p == PagedPrefix + "compare/exclusive/page/2/");
             Add("compare-angles", p => p == PagedPrefix + "compare/angles/page/2/");
+            Add("timeline-paged", p => p == PagedPrefix + "timeline/page/2/");
             return list;
         }
     }
