@@ -32,7 +32,8 @@ public sealed partial class Planner
         var exclusives = _a.Claims.Where(r => r.Citations.Count > 0 && r.Citations.All(c => c.ArticleSlug == r.Citations[0].ArticleSlug) && _a.BySlug.ContainsKey(r.Citations[0].ArticleSlug))
             .Select(r => r.Citations[0].ArticleSlug).Distinct(StringComparer.Ordinal).Count();
         var angles = _a.Articles.Count(a => a.Summary is { Angle.Length: > 0 });
-        var summary = _a.Articles.Count > MatrixMaxColumns || groups.Any(g => g.Rows.Count > PageSize) || clusters > PageSize || exclusives > PageSize || angles > PageSize;
+        // a claim that more articles report than a page holds is a list too (beyond the matrix's columns, one row of it)
+        var summary = groups.Any(g => g.Rows.Count > PageSize) || _a.Claims.Any(r => _reporters[r] > PageSize) || clusters > PageSize || exclusives > PageSize || angles > PageSize;
         return new CompareShape(summary, groups, clusters, exclusives, angles);
     }
 
