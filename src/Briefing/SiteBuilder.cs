@@ -30,6 +30,8 @@ public sealed record BuildOptions
     public bool KeepFiles { get; init; } = true;
     /// <summary>Told each stage as it begins, and the files loaded and pages rendered as they are done (the command line's progress line).</summary>
     public Build.IBuildProgress? Progress { get; init; }
+    /// <summary>The most URLs in one sitemap file before the sitemap is split under an index (tests set a small one).</summary>
+    public int SitemapMaxUrls { get; init; } = Feeds.SitemapMaxUrls;
 }
 
 /// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
@@ -257,9 +259,9 @@ public sealed class SiteBuilder
             {
                 // a streamed build writes the feed straight into its file, while it renders
                 new("feed.xml", streaming ? [] : Feed(planner, content, analysis, urls)),
-                new("sitemap.xml", Feeds.Sitemap(pages, urls)),
                 new("robots.txt", Feeds.Robots(urls)),
             };
+            files.AddRange(Feeds.Sitemaps(pages, urls, o.SitemapMaxUrls));
             var redirects = Redirects(infos, urls);
             if (redirects.Length > 0) files.Add(new OutputFile("_redirects", redirects));
             return files;

@@ -41,6 +41,7 @@ public sealed class SiteFixture : IAsyncLifetime
             BaseUrl = "https://briefing.example/",
         });
         if (!Build.Success) throw new InvalidOperationException("The real site does not build:\n" + string.Join("\n", Build.Diagnostics));
+        Build = Build with { Files = [.. Build.Files, .. PagedBuild()] };
         Host = new SiteHost(new SiteSnapshot(Build.Files, 1), port: 0, liveReload: false, headers: Headers);
         await Host.StartAsync();
         EnsureChromium();
@@ -62,18 +63,46 @@ public sealed class SiteFixture : IAsyncLifetime
         try { if (Directory.Exists(OutputDir)) Directory.Delete(OutputDir, true); } catch (IOException) { }
     }
 
-    /// <summary>Every HTML page of the site as a URL path, e.g. "/articles/x/".</summary>
-    public IReadOnlyList<string> HtmlPages => Build!.Files
+    /// <summary>Where the real briefing built with one item per page is served, so that every paginated page is checked too.</summary>
+    public const string PagedPrefix = "/paged/";
+
+    /// <summary>The real briefing with <c>page_size: 1</c>, under <see cref="PagedPrefix"/>: every list of it is paginated.</summary>
+    private List<Briefing.Pages.OutputFile> PagedBuild()
+    {
+        var input = Path.Combine(OutputDir + "-paged-input");
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, "input"), "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(input, Path.GetRelativePath(Path.Combine(RepoRoot, "input"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        File.AppendAllText(Path.Combine(input, "site.yml"), "\npage_size: 1\n");
+        try
+        {
+            var paged = new SiteBuilder().Build(new BuildOptions { InputDir = input, ThemeDir = Path.Combine(RepoRoot, "theme"), OutputDir = OutputDir + "-paged", Write = false, BaseUrl = "https://briefing.example" + PagedPrefix });
+            if (!paged.Success) throw new InvalidOperationException("The real site with page_size: 1 does not build:\n" + string.Join("\n", paged.Diagnostics));
+            return paged.Files.Select(f => f with { Path = PagedPrefix.TrimStart('/') + f.Path }).ToList();
+        }
+        finally { Directory.Delete(input, true); }
+    }
+
+    /// <summary>
+    /// Every HTML page of the real briefing as a URL path, e.g. "/articles/x/", and one of each kind of the paginated
+    /// build (its other pages differ only in their items; the link, anchor and HTML checks read all of them).
+    /// </summary>
+    public IReadOnlyList<string> HtmlPages => [.. AllHtmlPages.Where(p => !p.StartsWith(PagedPrefix, StringComparison.Ordinal)), .. PageTypes.Select(p => p.Path).Where(p => p.StartsWith(PagedPrefix, StringComparison.Ordinal))];
+
+    private IReadOnlyList<string> AllHtmlPages => Build!.Files
         .Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal))
         .Select(f => "/" + (f.Path.EndsWith("index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path))
         .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404.</summary>
+    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404, and each kind of page of a paginated list.</summary>
     public IReadOnlyList<(string Kind, string Path)> PageTypes
     {
         get
         {
-            var pages = HtmlPages;
+            var pages = AllHtmlPages;
             var list = new List<(string, string)> { ("home", "/") };
             void Add(string kind, Func<string, bool> match) { if (pages.FirstOrDefault(match) is { } p) list.Add((kind, p)); }
             Add("topic", p => p.StartsWith("/topics/", StringComparison.Ordinal));
@@ -84,6 +113,17 @@ public sealed class SiteFixture : IAsyncLifetime
             Add("glossary", p => p == "/glossary/");
             Add("sources", p => p == "/sources/");
             Add("404", p => p == "/404.html");
+            // the pages of lists longer than a page (issue 23)
+            Add("topic-paged", p => p == PagedPrefix + "topics/us-ties/");
+            Add("topic-paged-2", p => p == PagedPrefix + "topics/us-ties/page/2/");
+            Add("sources-paged", p => p == PagedPrefix + "sources/");
+            Add("source-articles", p => p == PagedPrefix + "sources/scmp/page/2/");
+            Add("compare-summary", p => p == PagedPrefix + "compare/");
+            Add("compare-claims", p => p == PagedPrefix + "compare/topics/us-ties/page/2/");
+            Add("compare-shared-wording", p => p == PagedPrefix + "compare/shared-wording/");
+            Add("compare-exclusive", p => p == PagedPrefix + "compare/exclusive/page/2/");
+            Add("compare-angles", p => p == PagedPrefix + "compare/angles/page/2/");
+            Add("timeline-paged", p => p == PagedPrefix + "timeline/page/2/");
             return list;
         }
     }

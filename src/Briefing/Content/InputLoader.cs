@@ -6,7 +6,7 @@ namespace Briefing.Content;
 /// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
 public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
 {
-    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html"];
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "page_size", "feed_entries"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
     internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
@@ -150,7 +150,18 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Takeaways = takeaways,
             TakeawaysPos = node is null ? SourcePos.FileOnly(display) : r.PosOf("takeaways"),
             AllowHtml = r.Bool("allow_html") ?? false,
+            PageSize = AtLeastOne(r, "page_size", SiteConfig.DefaultPageSize, "items per page of a long list"),
+            FeedEntries = AtLeastOne(r, "feed_entries", SiteConfig.DefaultFeedEntries, "latest articles in the feed"),
         };
+    }
+
+    /// <summary>A count in site.yml (<paramref name="what"/>): a whole number of at least 1, else an error at its line and the default.</summary>
+    private int AtLeastOne(MapReader r, string key, int fallback, string what)
+    {
+        var n = r.Int(key);
+        if (n is null or >= 1) return n ?? fallback;
+        diags.Error(Codes.InvalidValue, r.PosOf(key), $"'{key}' is the number of {what}, so it must be at least 1, but it is {n}. Write e.g. '{key}: {fallback}', or leave it out for {fallback}.");
+        return fallback;
     }
 
     private Article? LoadArticle(string path)

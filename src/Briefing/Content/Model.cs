@@ -85,6 +85,12 @@ public sealed record SiteConfig
     /// <summary>Where 'takeaways' is written (the file when it is not), for the advice on how many there are.</summary>
     public SourcePos TakeawaysPos { get; init; }
     public bool AllowHtml { get; init; }
+    /// <summary>How many items a long list shows per page (articles, claims, clusters); site.yml's <c>page_size</c>.</summary>
+    public int PageSize { get; init; } = DefaultPageSize;
+    /// <summary>How many of the latest articles the Atom feed carries; site.yml's <c>feed_entries</c>.</summary>
+    public int FeedEntries { get; init; } = DefaultFeedEntries;
+    public const int DefaultPageSize = 20;
+    public const int DefaultFeedEntries = 50;
 }
 
 public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)

@@ -69,14 +69,16 @@ public sealed partial class Planner
     }
 
     /// <summary>
-    /// Every page to plan, in the fixed order (home, compare, timeline, glossary, sources, 404, topics, articles,
-    /// pairs), each planned when called: independently of the others (shared pieces are computed once,
+    /// Every page to plan, in the fixed order (home, compare and its lists' pages, timeline, glossary, sources, 404,
+    /// topics, articles, pairs), each planned when called: independently of the others (shared pieces are computed once,
     /// thread-safely), so on any core. A one-off build plans each page just before it renders it.
     /// </summary>
     public IReadOnlyList<Func<Page>> Work()
     {
-        var work = new List<Func<Page>> { Memo("home", Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
-        work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
+        var work = new List<Func<Page>> { Memo("home", Home) };
+        work.AddRange(ComparePages());
+        work.AddRange([.. TimelinePages(), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound)]);
+        work.AddRange(TopicPages());
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
         work.AddRange(ClusterPages());
@@ -237,25 +239,6 @@ public sealed partial class Planner
         return new Page { Url = _u.Home, OutputPath = _u.OutputPath(_u.Home), Template = "home", Model = vm, Title = _c.Site.Title, Description = _c.Site.Description, JsonLd = jsonLd, Section = _u.Home, LastModified = _a.Updated?.Iso ?? "" };
     }
 
-    private Page Topic(Topic t)
-    {
-        var articles = _a.Articles.Where(a => a.Article.Topics.Any(x => x.Value == t.Id)).ToList();
-        var slugs = articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
-        var groups = articles
-            .Where(a => a.Summary is not null)
-            .OrderBy(a => SourceName(a), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Slug, StringComparer.Ordinal)
-            .Select(a => new SourceGroupVm(SourceName(a), a.Source is null ? "" : _u.Source(a.Source.Id), a.Article.Title, _u.Article(a.Slug),
-                a.Summary!.KeyPoints.Where(k => k.Topic?.Value == t.Id).Select(k => KeyPoint(a, k)).ToList()) { SourceInferred = Markers.AttributionInferred(a.Article) })
-            .Where(g => g.Points.Count > 0)
-            .ToList();
-        var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
-        var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
-        var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
-        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
-        var url = _u.Topic(t.Id);
-        return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
-    }
-
     private Page Article(ArticleInfo a)
     {
         var art = a.Article;
@@ -350,7 +333,7 @@ public sealed partial class Planner
     /// <summary>What the Atom feed is made from (<see cref="Rendering.Feeds.Atom"/>): the metadata and every summary's text.</summary>
     public PageKey FeedKey()
     {
-        var k = new PageKey.Builder().Ref(MetaToken);
+        var k = new PageKey.Builder().Ref(MetaToken).Add(_c.Site.FeedEntries);
         foreach (var a in _a.Articles) k.Add(a.Summary?.Text);
         return k.Build();
     }
@@ -374,7 +357,7 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder();
         var site = _c.Site;
-        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml);
+        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml).Add(site.PageSize);
         foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
         foreach (var a in _c.Articles)
         {
@@ -457,12 +440,6 @@ public sealed partial class Planner
 
     private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
 
-    private Page Timeline()
-    {
-        var vm = new TimelineVm(_c.Timeline.GroupBy(e => e.Date.Year).Select(g => new YearVm(g.Key.ToString(CultureInfo.InvariantCulture), g.Select(Event).ToList())).ToList());
-        return new Page { Url = _u.Timeline, OutputPath = _u.OutputPath(_u.Timeline), Template = "timeline", Model = vm, Title = "Timeline", Description = "Dated events the articles report, with the precision they give.", Section = _u.Timeline };
-    }
-
     private Page Glossary()
     {
         GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", Prose(g.Text),
@@ -472,12 +449,6 @@ public sealed partial class Planner
             _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),
             _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList());
         return new Page { Url = _u.Glossary, OutputPath = _u.OutputPath(_u.Glossary), Template = "glossary", Model = vm, Title = "Glossary", Description = "People, organisations and terms in the briefing.", Section = _u.Glossary };
-    }
-
-    private Page Sources()
-    {
-        var vm = new SourcesVm(SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)), Coverage());
-        return new Page { Url = _u.Sources, OutputPath = _u.OutputPath(_u.Sources), Template = "sources", Model = vm, Title = "Sources", Description = "The outlets the briefing's articles come from, and what is known of them.", Section = _u.Sources };
     }
 
     private Page NotFound()

@@ -59,6 +59,15 @@ public sealed class Urls
     public string ComparePair(string a, string b) => BasePath + "compare/" + a + "--" + b + "/";
     /// <summary>The page of a cluster of three or more copies of one report, named by its earliest copy.</summary>
     public string CompareCluster(string earliest) => BasePath + "compare/copies-of-" + earliest + "/";
+    /// <summary>Page <paramref name="number"/> (from 1) of a paginated list whose first page is <paramref name="first"/>: the first keeps its URL.</summary>
+    public static string Paged(string first, int number) =>
+        number <= 1 ? first : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first}page/{number}/");
+    /// <summary>All of a source's articles, when they are more than the sources page lists.</summary>
+    public string SourceArticles(string id) => BasePath + "sources/" + id + "/";
+    /// <summary>The compare page's detail of one topic's claims; "" (claims without a topic) has its own page.</summary>
+    public string CompareClaims(string topicId) => BasePath + (topicId.Length == 0 ? "compare/other-claims/" : "compare/topics/" + topicId + "/");
+    /// <summary>A section of the compare page listed in full on pages of its own (shared-wording, exclusive, angles).</summary>
+    public string CompareSection(string name) => BasePath + "compare/" + name + "/";
     public string Timeline => BasePath + "timeline/";
     public string Glossary => BasePath + "glossary/";
     public string Feed => BasePath + "feed.xml";

@@ -104,7 +104,11 @@ public sealed record ArticleVm
 }
 
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
-public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
+public sealed record TimelineVm(IReadOnlyList<YearVm> Years)
+{
+    /// <summary>Where the page stands when the timeline is longer than a page (no pager when it is not).</summary>
+    public PagerVm Pager { get; init; } = PagerVm.None;
+}
 public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);

@@ -18,7 +18,10 @@ public static class Feeds
         return ms.ToArray();
     }
 
-    /// <summary>The Atom feed, written into <paramref name="stream"/> as it is made (it holds every article).</summary>
+    /// <summary>
+    /// The Atom feed of the latest articles (site.yml's <c>feed_entries</c>), written into <paramref name="stream"/> as it
+    /// is made. Its <c>updated</c> is the briefing's (the newest article or event), whichever entries it keeps.
+    /// </summary>
     public static void WriteAtom(Stream stream, SiteContent c, SiteAnalysis a, Urls u)
     {
         const string ns = "http://www.w3.org/2005/Atom";
@@ -37,7 +40,7 @@ public static class Feeds
             w.WriteStartElement("author", ns);
             w.WriteElementString("name", ns, c.Site.Title + " editors");
             w.WriteEndElement();
-            foreach (var art in a.Articles.OrderByDescending(x => x.Article.Published ?? default).ThenBy(x => x.Slug, StringComparer.Ordinal))
+            foreach (var art in a.Articles.OrderByDescending(x => x.Article.Published ?? default).ThenBy(x => x.Slug, StringComparer.Ordinal).Take(c.Site.FeedEntries))
             {
                 w.WriteStartElement("entry", ns);
                 w.WriteElementString("title", ns, art.Article.Title);
@@ -71,19 +74,49 @@ public static class Feeds
 
     private static string Stamp(PartialDate? d) => (d?.Start ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static byte[] Sitemap(IEnumerable<Page> pages, Urls u)
+    /// <summary>The sitemaps protocol's most URLs in one file; beyond it the URLs are split under a sitemap index.</summary>
+    public const int SitemapMaxUrls = 50_000;
+
+    /// <summary>
+    /// sitemap.xml, listing every indexed page; with more than <paramref name="maxUrls"/> of them, sitemap.xml is a
+    /// sitemap index (the file robots.txt names) of sitemap-1.xml, sitemap-2.xml… each with at most that many.
+    /// </summary>
+    public static List<OutputFile> Sitemaps(IEnumerable<Page> pages, Urls u, int maxUrls = SitemapMaxUrls)
     {
+        var indexed = pages.Where(p => p.Index).OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        if (indexed.Count <= maxUrls) return [new OutputFile("sitemap.xml", UrlSet(indexed, u))];
+        var files = indexed.Chunk(maxUrls).Select((chunk, i) => new OutputFile(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-{i + 1}.xml"), UrlSet(chunk, u))).ToList();
         var ms = new MemoryStream();
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         using (var w = XmlWriter.Create(ms, Settings))
         {
             w.WriteStartDocument();
-            w.WriteStartElement("urlset", ns);
-            foreach (var p in pages.Where(p => p.Index).OrderBy(p => p.Url, StringComparer.Ordinal))
+            w.WriteStartElement("sitemapindex", SitemapNs);
+            foreach (var f in files)
             {
-                w.WriteStartElement("url", ns);
-                w.WriteElementString("loc", ns, u.Absolute(p.Url));
-                if (p.LastModified.Length == 10) w.WriteElementString("lastmod", ns, p.LastModified);
+                w.WriteStartElement("sitemap", SitemapNs);
+                w.WriteElementString("loc", SitemapNs, u.Absolute(u.BasePath + f.Path));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        files.Insert(0, new OutputFile("sitemap.xml", ms.ToArray()));
+        return files;
+    }
+
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static byte[] UrlSet(IEnumerable<Page> pages, Urls u)
+    {
+        var ms = new MemoryStream();
+        using (var w = XmlWriter.Create(ms, Settings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("urlset", SitemapNs);
+            foreach (var p in pages)
+            {
+                w.WriteStartElement("url", SitemapNs);
+                w.WriteElementString("loc", SitemapNs, u.Absolute(p.Url));
+                if (p.LastModified.Length == 10) w.WriteElementString("lastmod", SitemapNs, p.LastModified);
                 w.WriteEndElement();
             }
             w.WriteEndElement();

@@ -212,6 +212,8 @@ public sealed class ComparePageTests
         try
         {
             Folders.Copy(Repo.Input, dir);
+            // pages long enough for every list of the compare page, which is then one page, as it is for the real briefing
+            File.AppendAllText(Path.Combine(dir, "site.yml"), "\npage_size: 100\n");
             const string original = "2022-11-08-asia-times-trong-beijing";
             var articles = Directory.GetFiles(Path.Combine(dir, "articles"), "*.md").Length;
             var copies = Briefing.Pages.Planner.MatrixMaxColumns + 1 - articles;

@@ -117,6 +117,15 @@ public sealed class IncrementalRebuildTests : IDisposable
         Folders.AssertSame(Clean, Preview);
     }
 
+    /// <summary>The same with one item per page: every list of the briefing is paginated (issue 23).</summary>
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void With_every_list_paginated_the_incremental_rebuild_writes_what_a_clean_build_writes(string edit)
+    {
+        File.AppendAllText(Path.Combine(Input, "site.yml"), "\npage_size: 1\n");
+        After_an_edit_the_incremental_rebuild_writes_what_a_clean_build_writes(edit);
+    }
+
     [Theory]
     [InlineData("pages/article.sbn-html", "articles/2023-12-13-scmp-new-stage/index.html", "index.html")]
     [InlineData("partials/quote.sbn-html", "topics/security-cooperation/index.html", "timeline/index.html")]

@@ -8,7 +8,8 @@ using Briefing.Bench;
 // The benchmark: generates synthetic briefings of N articles, publishes src/Briefing in Release and times the
 // compiled program started directly (not `dotnet run`), whole process, under /usr/bin/time -v. Prints per N the
 // median of --runs runs of wall time, CPU time and peak memory, and the program's own --timings per stage; then
-// the real briefing (input/) and the incremental preview rebuild after editing one article of N=1,000.
+// the real briefing (input/) and the incremental preview rebuild after editing one article of N=1,000; and per N the
+// largest page other than an article's own, and the feed's size.
 // Not a test: nothing here asserts a time.
 
 var sizes = new List<int> { 5, 100, 1000, 10000 };
@@ -123,10 +124,10 @@ if (incremental)
 }
 
 var table = new StringBuilder();
-table.AppendLine($"| corpus | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s | Hugo (s) |");
-table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+table.AppendLine($"| corpus | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s | Hugo (s) | largest non-article page (KB) | feed (KB) |");
+table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var r in rows)
-    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} | {(r.HugoWall is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "–")} |"));
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} | {(r.HugoWall is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.Sizes.LargestBytes / 1024.0:0} ({r.Sizes.LargestPage}) | {r.Sizes.FeedBytes / 1024.0:0} |"));
 table.AppendLine().AppendLine("Reuse verdicts against the planted copies (pairs of articles grouped as one report):").AppendLine()
     .AppendLine("| corpus | planted pairs | grouped pairs | precision | recall | stock above (articles) |").AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |")
     .Append(verdicts);
@@ -165,7 +166,7 @@ Row Measure(string label, int n, string input, string output)
             var reason = Regex.Match(stderr, @"(OutOfMemoryException|error [A-Z]+\d+[^\n]*)").Value;
             var peakKb = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value;
             Console.WriteLine($"{label}: the build FAILED (exit code {code}) after {sw.Elapsed.TotalSeconds:0.0} s{(peakKb.Length > 0 ? $", peak {long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024} MB" : "")}: {(reason.Length > 0 ? reason : stderr.Split('\n').FirstOrDefault())}");
-            return new Row(label + " (failed: " + (reason.Length > 0 ? reason : "exit code " + code) + ")", 0, sw.Elapsed.TotalSeconds, double.NaN, peakKb.Length > 0 ? long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024.0 : 0, []);
+            return new Row(label + " (failed: " + (reason.Length > 0 ? reason : "exit code " + code) + ")", 0, sw.Elapsed.TotalSeconds, double.NaN, peakKb.Length > 0 ? long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024.0 : 0, [], new OutputSizes("", 0, 0));
         }
         if (time is not null)
         {
@@ -183,9 +184,9 @@ Row Measure(string label, int n, string input, string output)
         pages = int.Parse(Regex.Match(stdout, @"Built (\d+) pages").Groups[1].Value, CultureInfo.InvariantCulture);
     }
     var stages = stageRuns.SelectMany(s => s.Keys).Distinct().ToDictionary(k => k, k => Median(stageRuns.Select(s => s.GetValueOrDefault(k)).ToList()));
-    var row = new Row(label, pages, Median(walls), cpus.Count > 0 ? Median(cpus) : double.NaN, peaks.Count > 0 ? Median(peaks) : 0, stages);
+    var row = new Row(label, pages, Median(walls), cpus.Count > 0 ? Median(cpus) : double.NaN, peaks.Count > 0 ? Median(peaks) : 0, stages, OutputSizes.Of(output));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{label}: {pages} pages, wall {row.Wall:0.000} s, CPU {row.Cpu:0.00} s, peak {row.PeakMb:0} MB, {pages / row.Wall:0} pages/s  [{string.Join(", ", stages.Select(kv => $"{kv.Key} {kv.Value:0}"))}]  (runs: {string.Join(" ", walls.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+        $"{label}: {pages} pages, wall {row.Wall:0.000} s, CPU {row.Cpu:0.00} s, peak {row.PeakMb:0} MB, {pages / row.Wall:0} pages/s, largest non-article page {row.Sizes.LargestBytes / 1024.0:0} KB ({row.Sizes.LargestPage}), feed {row.Sizes.FeedBytes / 1024.0:0} KB  [{string.Join(", ", stages.Select(kv => $"{kv.Key} {kv.Value:0}"))}]  (runs: {string.Join(" ", walls.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))})"));
     return row;
 }
 
@@ -223,7 +224,8 @@ static string FindRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository (no Briefing.sln found above the current folder).");
 }
 
-internal sealed record Row(string Label, int Pages, double Wall, double Cpu, double PeakMb, Dictionary<string, double> Stages)
+/// <param name="Sizes">The largest page but an article's own, and the feed, as the last run wrote them.</param>
+internal sealed record Row(string Label, int Pages, double Wall, double Cpu, double PeakMb, Dictionary<string, double> Stages, OutputSizes Sizes)
 {
     /// <summary>Hugo's median wall time on the same articles, when measured (--hugo).</summary>
     public double? HugoWall { get; init; }
