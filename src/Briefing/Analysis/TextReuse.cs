@@ -55,21 +55,7 @@ public static partial class TextReuse
         ArgumentNullException.ThrowIfNull(docs);
         options ??= TextReuseOptions.Default;
         options.Validate();
-
-        foreach (var doc in docs)
-        {
-            ArgumentNullException.ThrowIfNull(doc, nameof(docs));
-            ArgumentNullException.ThrowIfNull(doc.Id, nameof(docs));
-            ArgumentNullException.ThrowIfNull(doc.Paragraphs, nameof(docs));
-        }
-        var sorted = docs.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
-        for (int i = 1; i < sorted.Length; i++)
-        {
-            if (string.Equals(sorted[i - 1].Id, sorted[i].Id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Two documents have the id '{sorted[i].Id}'; ids must be unique.", nameof(docs));
-            }
-        }
+        var sorted = SortedById(docs);
 
         int n = sorted.Length;
         var shingled = new ShingledDocument[n];
@@ -83,22 +69,7 @@ public static partial class TextReuse
         var (pairCounts, stock) = CountSharedShingles(shingled, options, stockDocuments, maxSortEntries);
         // Pairs in (A, B) ordinal order: the key a * n + b orders them, as documents are sorted by id.
         var keys = pairCounts.Keys.ToArray();
-        // A count is a lower bound where a shingle credited only its first document's pairs: one that comes within half
-        // of the flag's bounds is counted again exactly, so that the flag never depends on which document came first.
-        var exact = new int[keys.Length];
-        Array.Fill(exact, -1);
-        if (keys.Length > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
-        {
-            for (int k = range.Item1; k < range.Item2; k++)
-            {
-                var (a, b) = (shingled[(int)(keys[k] / n)], shingled[(int)(keys[k] % n)]);
-                int shared = pairCounts[keys[k]];
-                if (2 * shared >= options.MinSharedShinglesToFlag && 2.0 * shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold)
-                    exact[k] = SharedCount(a.Distinct, b.Distinct, stock);
-            }
-        });
-        for (int k = 0; k < keys.Length; k++)
-            if (exact[k] >= 0) pairCounts[keys[k]] = exact[k];
+        CountAgainNearTheFlag(keys, pairCounts, shingled, stock, options);
         if (flaggedOnly) keys = Array.FindAll(keys, k => IsFlagged(shingled[(int)(k / n)], shingled[(int)(k % n)], pairCounts[k], options));
         Array.Sort(keys);
 
@@ -141,6 +112,50 @@ public static partial class TextReuse
             }
         });
         return new ReuseResult(pairs, stockDocuments, stock, options, cache, shingled);
+    }
+
+    /// <summary>The documents in id order; each must have an id and paragraphs, and no two the same id.</summary>
+    private static ReuseDocument[] SortedById(IReadOnlyList<ReuseDocument> docs)
+    {
+        foreach (var doc in docs)
+        {
+            ArgumentNullException.ThrowIfNull(doc, nameof(docs));
+            ArgumentNullException.ThrowIfNull(doc.Id, nameof(docs));
+            ArgumentNullException.ThrowIfNull(doc.Paragraphs, nameof(docs));
+        }
+        var sorted = docs.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (string.Equals(sorted[i - 1].Id, sorted[i].Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Two documents have the id '{sorted[i].Id}'; ids must be unique.", nameof(docs));
+            }
+        }
+        return sorted;
+    }
+
+    /// <summary>
+    /// A count is a lower bound where a shingle credited only its first document's pairs: one that comes within half of
+    /// the flag's bounds is counted again exactly, so that the flag never depends on which document came first.
+    /// </summary>
+    /// <param name="keys">The pairs, each as a * n + b for the documents at a and b of <paramref name="shingled"/>.</param>
+    private static void CountAgainNearTheFlag(long[] keys, Dictionary<long, int> pairCounts, ShingledDocument[] shingled, HashSet<ulong> stock, TextReuseOptions options)
+    {
+        var n = shingled.Length;
+        var exact = new int[keys.Length];
+        Array.Fill(exact, -1);
+        if (keys.Length > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
+        {
+            for (int k = range.Item1; k < range.Item2; k++)
+            {
+                var (a, b) = (shingled[(int)(keys[k] / n)], shingled[(int)(keys[k] % n)]);
+                int shared = pairCounts[keys[k]];
+                if (2 * shared >= options.MinSharedShinglesToFlag && 2.0 * shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold)
+                    exact[k] = SharedCount(a.Distinct, b.Distinct, stock);
+            }
+        });
+        for (int k = 0; k < keys.Length; k++)
+            if (exact[k] >= 0) pairCounts[keys[k]] = exact[k];
     }
 
     /// <summary>A pair's measures from its shared-shingle count, and its passages when asked for (both documents with positions).</summary>

@@ -52,40 +52,8 @@ public static class Program
             };
         }
 
-        int RunBuild(ParseResult r, bool write)
-        {
-            // a build that runs for a while shows its stage and count on the terminal, and nothing when output is redirected
-            using var progress = r.GetValue(quiet) || !ReferenceEquals(stderr, Console.Error) ? null
-                : Build.TerminalProgress.ForConsole(stderr, Console.IsOutputRedirected, Console.IsErrorRedirected);
-            var o = Options(r, write) with { KeepFiles = false, Progress = progress }; // stream pages to disk; only the preview keeps them in memory
-            var result = new SiteBuilder().Build(o);
-            progress?.Dispose(); // the status line is wiped before anything else is printed
-            var reporter = new ConsoleReporter(stderr,
-                color: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
-                githubActions: Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
-                quiet: r.GetValue(quiet));
-            reporter.Report(result.Diagnostics);
-            if (r.GetValue(timings) || r.GetValue(verbose))
-                foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
-            if (r.GetValue(timings))
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  gc         {GC.GetTotalPauseDuration().TotalMilliseconds,8:0.0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated"));
-            if (r.GetValue(verbose) && write)
-                foreach (var f in result.Files) stdout.WriteLine($"  wrote {f.Path}");
-            if (!result.Success)
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Build failed: {result.Errors} error(s), {result.Warnings} warning(s){(o.Strict && result.Errors == 0 ? " (--strict)" : "")}. {(write ? "The previous output was left untouched." : "")}"));
-                return ContentErrors;
-            }
-            if (!r.GetValue(quiet))
-            {
-                stdout.WriteLine(write
-                    ? string.Create(CultureInfo.InvariantCulture, $"Built {result.PagesWritten} pages ({result.FilesWritten} files) in {result.ElapsedMilliseconds:0} ms into {Relative(result.OutputDir)}{Warn(result)}")
-                    : string.Create(CultureInfo.InvariantCulture, $"Checked {result.PagesWritten} pages in {result.ElapsedMilliseconds:0} ms: no errors{Warn(result)}"));
-            }
-            return Success;
-        }
+        int RunBuild(ParseResult r, bool write) =>
+            BuildAndReport(Options(r, write), write, r.GetValue(quiet), r.GetValue(timings), r.GetValue(verbose), stdout, stderr);
 
         var build = new Command("build", "Build input/ with theme/ into output/ (the default command).");
         foreach (var opt in common) build.Options.Add(opt);
@@ -118,6 +86,42 @@ public static class Program
             stderr.WriteLine($"error: {ex.Message}");
             return UsageErrors;
         }
+    }
+
+    /// <summary><c>build</c> and <c>check</c>: builds, then prints the diagnostics, the timings asked for and the outcome.</summary>
+    private static int BuildAndReport(BuildOptions o, bool write, bool quiet, bool timings, bool verbose, TextWriter stdout, TextWriter stderr)
+    {
+        // a build that runs for a while shows its stage and count on the terminal, and nothing when output is redirected
+        using var progress = quiet || !ReferenceEquals(stderr, Console.Error) ? null
+            : Build.TerminalProgress.ForConsole(stderr, Console.IsOutputRedirected, Console.IsErrorRedirected);
+        o = o with { KeepFiles = false, Progress = progress }; // stream pages to disk; only the preview keeps them in memory
+        var result = new SiteBuilder().Build(o);
+        progress?.Dispose(); // the status line is wiped before anything else is printed
+        var reporter = new ConsoleReporter(stderr,
+            color: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+            githubActions: Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
+            quiet: quiet);
+        reporter.Report(result.Diagnostics);
+        if (timings || verbose)
+            foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
+        if (timings)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  gc         {GC.GetTotalPauseDuration().TotalMilliseconds,8:0.0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated"));
+        if (verbose && write)
+            foreach (var f in result.Files) stdout.WriteLine($"  wrote {f.Path}");
+        if (!result.Success)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Build failed: {result.Errors} error(s), {result.Warnings} warning(s){(o.Strict && result.Errors == 0 ? " (--strict)" : "")}. {(write ? "The previous output was left untouched." : "")}"));
+            return ContentErrors;
+        }
+        if (!quiet)
+        {
+            stdout.WriteLine(write
+                ? string.Create(CultureInfo.InvariantCulture, $"Built {result.PagesWritten} pages ({result.FilesWritten} files) in {result.ElapsedMilliseconds:0} ms into {Relative(result.OutputDir)}{Warn(result)}")
+                : string.Create(CultureInfo.InvariantCulture, $"Checked {result.PagesWritten} pages in {result.ElapsedMilliseconds:0} ms: no errors{Warn(result)}"));
+        }
+        return Success;
     }
 
     private static string Warn(BuildResult r) => r.Warnings > 0 ? $", {r.Warnings} warning(s)" : "";

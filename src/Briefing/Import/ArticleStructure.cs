@@ -26,11 +26,31 @@ internal static class ArticleStructure
 
         var title = kept[0];
         var rest = kept.Skip(1).ToList();
-        var moved = new List<RemovedLine>();
         var consumed = new bool[rest.Count];
+        var (published, author, moved) = MoveDateAndByline(rest, consumed, warn);
+        if (published is null && doc.MetaPublished is { } meta)
+        {
+            published = meta;
+            warn(0, $"'published: {meta}' comes from the page's metadata, not its text: check it.");
+        }
+        if (author is null && doc.MetaAuthor is { Length: > 0 } metaAuthor)
+        {
+            author = metaAuthor;
+            warn(0, $"'author: {metaAuthor}' comes from the page's metadata, not its text: check it.");
+        }
+        var dek = TakeDek(rest, consumed, warn);
+        return new Article(title.Text, title.Line, dek, published, author, Body(rest, consumed), moved);
+    }
+
+    /// <summary>
+    /// The date and byline lines near the top and the bottom of the text: marked consumed and listed as moved, the first
+    /// date and author kept, a differing second one warned about.
+    /// </summary>
+    private static (string? Published, string? Author, List<RemovedLine> Moved) MoveDateAndByline(List<SourceLine> rest, bool[] consumed, Action<int, string> warn)
+    {
+        var moved = new List<RemovedLine>();
         string? published = null, author = null;
         int publishedLine = 0;
-
         var zone = Enumerable.Range(0, Math.Min(HeadZone, rest.Count))
             .Concat(Enumerable.Range(Math.Max(0, rest.Count - TailZone), Math.Min(TailZone, rest.Count)))
             .Distinct();
@@ -62,20 +82,15 @@ internal static class ArticleStructure
             if (published is null) { published = date; publishedLine = line; }
             else if (published != date) warn(line, $"another date ({date}) was removed; 'published' is {published}, from line {publishedLine}.");
         }
+        return (published, author, moved);
+    }
 
-        if (published is null && doc.MetaPublished is { } meta)
-        {
-            published = meta;
-            warn(0, $"'published: {meta}' comes from the page's metadata, not its text: check it.");
-        }
-        if (author is null && doc.MetaAuthor is { Length: > 0 } metaAuthor)
-        {
-            author = metaAuthor;
-            warn(0, $"'author: {metaAuthor}' comes from the page's metadata, not its text: check it.");
-        }
-
-        // The dek: the first line after the title (only date/byline lines between), when it is followed by the
-        // date or byline, or when it reads like a standfirst rather than a sentence.
+    /// <summary>
+    /// The dek: the first line after the title (only date/byline lines between), when it is followed by the date or
+    /// byline, or when it reads like a standfirst rather than a sentence. Marked consumed.
+    /// </summary>
+    private static string? TakeDek(List<SourceLine> rest, bool[] consumed, Action<int, string> warn)
+    {
         string? dek = null;
         var first = Array.IndexOf(consumed, false);
         if (first >= 0 && consumed.Take(first).All(c => c) && first + 1 < rest.Count)
@@ -95,7 +110,12 @@ internal static class ArticleStructure
             }
             if (dek is not null) consumed[first] = true;
         }
+        return dek;
+    }
 
+    /// <summary>The lines not consumed, as headings, list items and paragraphs (hard-wrapped lines joined).</summary>
+    private static List<Block> Body(List<SourceLine> rest, bool[] consumed)
+    {
         var body = new List<Block>();
         for (var i = 0; i < rest.Count; i++)
         {
@@ -116,7 +136,7 @@ internal static class ArticleStructure
             else
                 body.Add(new Block(BlockKind.Paragraph, line.Text, line.Line, line.Line));
         }
-        return new Article(title.Text, title.Line, dek, published, author, body, moved);
+        return body;
     }
 
     /// <summary>A short title-case line without final punctuation ("China-Vietnam Ties").</summary>
