@@ -118,7 +118,7 @@ public sealed class QuoteFinder
     private sealed record Answer(string Quote, int Found, string Original, string? Fragment)
     {
         public Queue<string?>? Closest { get; set; }
-        public Spanning? Across { get; set; }
+        public Spanning? Across { get; init; }
     }
 
     /// <summary>
@@ -142,9 +142,11 @@ public sealed class QuoteFinder
             {
                 var found = Find(q);
                 var original = Original(q, Math.Max(0, found));
-                answers.Add(byQuote[q] = answer = new Answer(q, found, original, fragment?.Invoke(original)));
+                // whether a missing quote runs across paragraphs: asked once per quote, however often it is cited
+                answers.Add(byQuote[q] = answer = new Answer(q, found, original, fragment?.Invoke(original))
+                    { Across = forChecks && found < 0 ? Across(q) : null });
             }
-            if (forChecks && answer.Found < 0 && (answer.Across ??= AcrossUncached(q)) is null) (answer.Closest ??= new()).Enqueue(Closest(q));
+            if (forChecks && answer.Found < 0 && answer.Across is null) (answer.Closest ??= new()).Enqueue(Closest(q));
         }
         _sealed = [.. answers];
         _sealedIndex = answers.Count > SealedScanLimit ? byQuote : null;
