@@ -486,7 +486,6 @@ public sealed partial class Planner
         return new Page { Url = _u.NotFound, OutputPath = "404.html", Template = "notfound", Model = vm, Title = "Page not found", Index = false };
     }
 
-    /// <summary>The navigation, the same on every page.</summary>
-    public IReadOnlyList<(string Label, string Url)> Nav() =>
-        [("Home", _u.Home), .. _c.Topics.Select(t => (t.Title, _u.Topic(t.Id))), ("Compare sources", _u.Compare), ("Timeline", _u.Timeline), ("Glossary", _u.Glossary), ("Sources", _u.Sources)];
+    /// <summary>The navigation, the same on every page: the topics are one menu (<see cref="NavEntry"/>).</summary>
+    public IReadOnlyList<NavEntry> Nav() => NavEntries();
 }

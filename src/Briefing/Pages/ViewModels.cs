@@ -5,7 +5,15 @@ namespace Briefing.Pages;
 // build made safe: templates print them as they are; every other value is HTML-escaped.
 
 public sealed record Link(string Label, string Url);
-public sealed record NavItem(string Label, string Url, bool Current);
+public sealed record NavItem(string Label, string Url, bool Current)
+{
+    /// <summary>The label on a phone.</summary>
+    public string Short { get; init; } = Label;
+    /// <summary>The words of the label a phone leaves out ("Compare sources" shown as "Compare"): empty when the short label is not its start.</summary>
+    public string LongTail => Short.Length < Label.Length && Label.StartsWith(Short, StringComparison.Ordinal) ? Label[Short.Length..] : "";
+    /// <summary>A menu's links (the menu has no URL of its own); <see cref="Current"/> is true when one of them is.</summary>
+    public IReadOnlyList<NavItem> Items { get; init; } = [];
+}
 public sealed record DateVm(bool Known, string Iso, string Display, string Precision)
 {
     public static readonly DateVm Unknown = new(false, "", "Date unknown", "unknown");
