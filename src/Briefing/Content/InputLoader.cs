@@ -13,7 +13,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] ClaimRefKeys = ["claim", "quote"];
     private static readonly string[] TopicKeys = ["title", "order", "question"];
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
-    private static readonly string[] ClaimKeys = ["id", "topic", "text"];
+    private static readonly string[] ClaimKeys = ["id", "topic", "text", "date"];
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
     private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
 
@@ -298,7 +298,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var r = new MapReader(n, n.Pos, "a claim", ClaimKeys, diags);
         var id = r.String("id", required: true);
         var text = r.String("text", required: true);
-        return id is null || text is null ? null : new Claim(id.Value, r.String("topic", required: true), text.Value, id.Pos);
+        var topic = r.String("topic", required: true);
+        var date = ReadDate(r, "date", required: false, diags);
+        return id is null || text is null ? null : new Claim(id.Value, topic, text.Value, id.Pos) { Date = date };
     }
 
     private TimelineEvent? ReadEvent(YNode n)

@@ -134,7 +134,11 @@ public sealed record Source
     public static readonly IReadOnlyList<string> Kinds = ["newspaper", "news-site", "news-agency", "commentary", "magazine", "broadcaster", "government", "unknown"];
 }
 
-public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos);
+public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos)
+{
+    /// <summary>When the event the claim reports happened (optional): articles published before it are not counted as not reporting it.</summary>
+    public PartialDate? Date { get; init; }
+}
 
 public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
 {

@@ -145,8 +145,6 @@ public sealed partial class Planner
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
             : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
-        var reporters = r.Citations.Select(c => c.ArticleSlug).Distinct(StringComparer.Ordinal).ToList();
-        var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
         var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
         // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
         var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
@@ -154,7 +152,7 @@ public sealed partial class Planner
         var wordingDiffers = quotes.Count > 1;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
-            $"Reported by {reporters.Count} of {_a.Articles.Count} articles, {Plural(independent, "independent report")}",
+            Count(r).Label,
             numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : []);
     }
 

@@ -16,8 +16,6 @@ public sealed partial class Planner
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
     private readonly Dictionary<string, ClaimRow> _claimRows;
-    /// <summary>How many distinct articles cite each claim.</summary>
-    private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
     private readonly Dictionary<string, ReuseCluster> _clusterOf;
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
@@ -39,8 +37,6 @@ public sealed partial class Planner
         _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _claimRows = new Dictionary<string, ClaimRow>(StringComparer.Ordinal);
         foreach (var r in analysis.Claims) _claimRows.TryAdd(r.Claim.Id, r);
-        _reporters = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
-        foreach (var r in analysis.Claims) _reporters.TryAdd(r, r.Citations.Select(c => c.ArticleSlug).Distinct().Count());
         _reuseBySlug = new Dictionary<string, List<ReuseFinding>>(StringComparer.Ordinal);
         foreach (var f in analysis.Reuse.Pairs)
         {
@@ -75,7 +71,7 @@ public sealed partial class Planner
     /// </summary>
     public IReadOnlyList<Func<Page>> Work()
     {
-        var work = new List<Func<Page>> { Memo("home", Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
+        var work = new List<Func<Page>> { Memo("home", HomeKey, Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
         work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
@@ -138,9 +134,7 @@ public sealed partial class Planner
         var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
-        var n = _reporters[row];
-        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes,
-            $"Reported by {Plural(n, "article")} of {_a.Articles.Count}");
+        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label);
     }
 
     public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
@@ -218,9 +212,9 @@ public sealed partial class Planner
     {
         var topics = _c.Topics.Select(t =>
         {
-            var articles = _a.Articles.Count(a => a.Article.Topics.Any(x => x.Value == t.Id));
+            var articles = _a.Articles.Where(a => a.Article.Topics.Any(x => x.Value == t.Id)).ToList();
             var claims = _a.Claims.Count(r => r.Claim.Topic?.Value == t.Id);
-            return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles, claims, Plural(articles, "article"), Plural(claims, "claim"));
+            return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles.Count, claims, ArticlesLabel(articles), Plural(claims, "claim"));
         }).ToList();
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
         var vm = new HomeVm(_c.Site.Title, Prose(_c.Site.Lede),
@@ -264,7 +258,7 @@ public sealed partial class Planner
             .Select(cr => cr.Claim.Value).Distinct()
             .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
-            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(_reporters[r], "article")} of {_a.Articles.Count}" })
+            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug))
             .ToList();
         var vm = new ArticleVm
         {
@@ -335,7 +329,7 @@ public sealed partial class Planner
                 if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
                 k.Add(row.Claim.Id).Add(row.Claim.Text);
                 TopicInKey(k, row.Claim.Topic?.Value);
-                k.Add(_reporters[row]);
+                k.Add(Count(row).Label);
                 // the quotes shown are this article's citations of the claim
                 foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
             }
@@ -397,7 +391,7 @@ public sealed partial class Planner
         k.Add("\u0003");
         foreach (var t in _c.Topics) k.Add(t.Id).Add(t.Title).Add(t.Order).Add(t.Question).Add(t.Body);
         k.Add("\u0003");
-        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text);
+        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text).Add(c.Date?.Iso);
         k.Add("\u0003");
         foreach (var e in _c.Timeline)
         {
@@ -429,7 +423,7 @@ public sealed partial class Planner
         foreach (var r in _a.Claims)
         {
             if (r.Claim.Topic?.Value != t.Id) continue;
-            k.Add(r.Claim.Id);
+            k.Add(r.Claim.Id).Add(Count(r).Label);
             foreach (var c in r.Citations)
             {
                 k.Add(c.ArticleSlug);

@@ -24,4 +24,12 @@ public sealed partial class Planner
         var current = section.Length > 0 && (n.Url == section || items.Any(i => i.Current));
         return new NavItem(n.Label, n.Url, current) { Short = n.Short, Items = items };
     }).ToList();
+
+    /// <summary>What the home page reads besides the metadata: which articles are copies of one report (its counts).</summary>
+    private PageKey HomeKey()
+    {
+        var k = new PageKey.Builder().Ref(MetaToken);
+        foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
+        return k.Build();
+    }
 }

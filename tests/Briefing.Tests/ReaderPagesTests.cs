@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Briefing.Tests.Support;
+
+namespace Briefing.Tests;
+
+/// <summary>Issue 25's markup rules, checked on the real briefing: one count per claim, sources' words marked, quotes shown once.</summary>
+public sealed class ReaderPagesTests
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Real = new(() =>
+    {
+        var output = Path.Combine(Path.GetTempPath(), "briefing-reader-" + Guid.NewGuid().ToString("N")[..8]);
+        var r = new SiteBuilder().Build(new BuildOptions { InputDir = Repo.Input, ThemeDir = Repo.Theme, OutputDir = output, Write = false });
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        return r.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal))
+            .ToDictionary(f => f.Path, f => WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(f.Content)));
+    });
+
+    private static string Page(string path) => Real.Value[path];
+
+    /// <summary>The count printed in the element with this id on a page.</summary>
+    private static string CountOf(string html, string id)
+    {
+        var at = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no element #{id}");
+        return Regex.Match(html[at..], @"Reported in \d+ of \d+ independent reports?(?: \(\d+ of \d+ articles?\))?").Value;
+    }
+
+    [Fact]
+    public void A_claim_has_one_count_on_its_topic_article_and_compare_pages()
+    {
+        const string id = "claim-hotlines-at-sea";
+        var count = CountOf(Page("compare/index.html"), id);
+        Assert.NotEmpty(count);
+        Assert.Equal(count, CountOf(Page("topics/maritime-disputes/index.html"), id));
+        var citing = Real.Value.Where(p => p.Key.StartsWith("articles/", StringComparison.Ordinal) && p.Value.Contains($"id=\"{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.True(citing.Count >= 2, "the claim is cited by several articles");
+        foreach (var (path, html) in citing) Assert.True(count == CountOf(html, id), path);
+    }
+
+    [Fact]
+    public void An_article_published_before_a_claims_date_is_not_counted_and_copies_count_once()
+    {
+        // hotlines-at-sea is dated December 2023: the November 2022 commentary is left out (4 of the 5 articles), and
+        // the two copies of one wire report are one independent report (3 of 4)
+        Assert.Equal("Reported in 2 of 3 independent reports (3 of 4 articles)", CountOf(Page("compare/index.html"), "claim-hotlines-at-sea"));
+        // an undated background fact: every article could have reported it
+        Assert.EndsWith("of 5 articles)", CountOf(Page("compare/index.html"), "claim-history-of-conflict"));
+        // the rule is stated where counts are shown
+        foreach (var path in new[] { "compare/index.html", "topics/maritime-disputes/index.html" })
+            Assert.Contains("copies of one wire report are one independent report", Page(path));
+    }
+
+    [Fact]
+    public void Home_topic_cards_count_copies_of_one_report_once()
+    {
+        Assert.Contains("4 articles, 3 independent reports", Page("index.html"));
+        Assert.Contains("5 articles, 4 independent reports", Page("compare/index.html"));
+    }
+}
