@@ -57,4 +57,26 @@ public sealed class ReaderPagesTests
         Assert.Contains("4 articles, 3 independent reports", Page("index.html"));
         Assert.Contains("5 articles, 4 independent reports", Page("compare/index.html"));
     }
+
+    [Fact]
+    public void A_standfirst_is_shown_in_quotation_marks_with_a_label_wherever_it_appears()
+    {
+        var deks = Directory.GetFiles(Path.Combine(Repo.Input, "articles"), "*.md")
+            .Select(f => Regex.Match(File.ReadAllText(f), "^dek: (.+)$", RegexOptions.Multiline))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value.Trim().Trim('"')).ToList();
+        Assert.NotEmpty(deks);
+        var shown = 0;
+        foreach (var (path, html) in Real.Value)
+            foreach (var dek in deks)
+            {
+                var start = dek[..Math.Min(40, dek.Length)];
+                foreach (Match m in Regex.Matches(html, "<p[^>]*>[^<]*(?:<[^p/][^>]*>[^<]*</[^p][^>]*>[^<]*)*" + Regex.Escape(start)))
+                {
+                    shown++;
+                    Assert.True(m.Value.Contains("class=\"dek source-words\"", StringComparison.Ordinal) && m.Value.Contains("Standfirst", StringComparison.Ordinal), $"{path}: {m.Value}");
+                    Assert.Contains("“" + start, m.Value);
+                }
+            }
+        Assert.True(shown >= 2, $"standfirsts shown {shown} times");
+    }
 }
