@@ -106,7 +106,7 @@ public sealed partial class Planner
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
+        return new QuoteVm(quote, QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article), Paragraph = p + 1 };
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
@@ -134,7 +134,7 @@ public sealed partial class Planner
         var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
-        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label);
+        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label) { CompareUrl = _u.Compare + "#claim-" + row.Claim.Id };
     }
 
     public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");

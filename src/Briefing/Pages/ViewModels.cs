@@ -68,6 +68,8 @@ public sealed record QuoteVm(string Text, string Url, string ArticleTitle, strin
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    /// <summary>The paragraph of the article the quote is in, from 1.</summary>
+    public int Paragraph { get; init; }
 }
 public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
 public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
@@ -76,7 +78,11 @@ public sealed record SourceGroupVm(string SourceName, string SourceUrl, string A
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
+public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel)
+{
+    /// <summary>The claim's row on the compare page, where each source's words for it are shown in full.</summary>
+    public string CompareUrl { get; init; } = "";
+}
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
     IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
