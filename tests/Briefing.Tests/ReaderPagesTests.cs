@@ -79,4 +79,48 @@ public sealed class ReaderPagesTests
             }
         Assert.True(shown >= 2, $"standfirsts shown {shown} times");
     }
+
+    /// <summary>Every quote the summaries make (key points and claims), as the pages print them.</summary>
+    private static List<string> Quotes() => Directory.GetFiles(Path.Combine(Repo.Input, "summaries"), "*.yml")
+        .SelectMany(f => Regex.Matches(File.ReadAllText(f), "^\\s*quote: (.+)$", RegexOptions.Multiline))
+        .Select(m => m.Groups[1].Value.Trim().Trim('"').Replace("\\\"", "\"")).Where(q => q.Length > 12).Distinct().ToList();
+
+    [Fact]
+    public void No_quote_is_a_link_a_small_paragraph_link_goes_to_the_passage()
+    {
+        var quotes = Quotes();
+        Assert.True(quotes.Count > 20, $"{quotes.Count} quotes");
+        var links = Real.Value.SelectMany(p => Regex.Matches(p.Value, "<a [^>]*>(.*?)</a>", RegexOptions.Singleline).Select(m => (Page: p.Key, Text: m.Groups[1].Value))).ToList();
+        foreach (var (page, text) in links)
+            foreach (var q in quotes)
+                Assert.False(text.Contains(q[..Math.Min(30, q.Length)].Replace("'", "’"), StringComparison.Ordinal) || text.Contains(q[..Math.Min(30, q.Length)], StringComparison.Ordinal), $"{page}: a link's text is a quote: {text}");
+        Assert.Contains(links, l => l.Page == "compare/index.html" && Regex.IsMatch(l.Text, "^¶ \\d+"));
+    }
+
+    [Fact]
+    public void Each_reported_mark_opens_its_quote_and_each_row_names_who_does_not_report_it()
+    {
+        var html = Page("compare/index.html");
+        var row = Regex.Match(html, "<tr id=\"claim-regime-security\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Single(Regex.Matches(row, "<details class=\"mark\">"));
+        Assert.Matches("<details class=\"mark\"><summary>.*?✓.*?</summary><p class=\"cell-quote\">“[^<]+” <a class=\"cite\" href=\"[^\"]+#p-\\d+", row);
+        // the one line a phone shows instead of the empty cells; the commentary published before the event is named apart
+        Assert.Matches("Not reported by [^<]*Unknown outlet A[^<]*\\.", row);
+        Assert.Contains("Published before the event: Asia Times.", row);
+        Assert.Equal(3, Regex.Matches(row, "not reported</span>").Count);
+        Assert.DoesNotContain("col-title\">China", Regex.Match(html, "<thead>.*?</thead>", RegexOptions.Singleline).Value);
+    }
+
+    [Fact]
+    public void A_quote_is_printed_in_full_on_one_page_only()
+    {
+        foreach (var q in Quotes())
+        {
+            // as the quoted helper prints it: typographic quotes around it, its own double quotes made single
+            var full = "“" + q.Replace('"', '‘') + "”";
+            var pages = Real.Value.Where(p => p.Value.Contains(full, StringComparison.Ordinal)).Select(p => p.Key).ToList();
+            Assert.True(pages.Count > 0 || q.Contains('"') || q.Contains('“'), $"“{q}” is nowhere in full");
+            Assert.True(pages.Count <= 1, $"“{q}” in full on {string.Join(", ", pages)}");
+        }
+    }
 }

@@ -60,7 +60,7 @@ public sealed partial class Planner
         var groupOf = _a.Reuse.GroupOf;
         var columnIndex = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) columnIndex.TryAdd(columns[i].Slug, i);
-        var labels = columns.Select(a => $"{Markers.SourceText(a.Article, a.Source)}: {a.Article.Title}").ToArray();
+        var labels = ShortLabels(columns);
         var groups = _c.Topics.Select(t => (Id: t.Id, Title: t.Title, Url: _u.Topic(t.Id)))
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims
@@ -78,7 +78,7 @@ public sealed partial class Planner
             if (!r.Citations.All(c => c.ArticleSlug == slug) || !_a.BySlug.TryGetValue(slug, out var a)) continue;
             var c = r.Citations[0];
             if (!exclusiveBySlug.TryGetValue(slug, out var list)) exclusiveBySlug[slug] = list = [];
-            list.Add(new QuoteClaimVm(r.Claim.Text, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote)));
+            list.Add(new QuoteClaimVm(r.Claim.Text, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote)) { Paragraph = c.Paragraph + 1, Id = r.Claim.Id });
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
@@ -90,7 +90,7 @@ public sealed partial class Planner
         var clusters = _a.Reuse.Clusters.Select(ClusterVm)
             .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [], "")))
             .ToList();
-        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
+        var vm = new CompareVm(wide ? [] : columns.Select((a, i) => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article)) { Excerpt = TitleExcerpt(labels[i]) }).ToList(),
             groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
@@ -140,7 +140,8 @@ public sealed partial class Planner
         CellVm Cell(int i)
         {
             var a = columns[i];
-            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) : new CellVm(false, "", "", labels[i]);
+            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, c.Quote, QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) { Paragraph = c.Paragraph + 1 }
+                : new CellVm(false, "", "", labels[i]) { Before = PublishedBefore(a, r) };
         }
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
@@ -153,7 +154,11 @@ public sealed partial class Planner
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
             Count(r).Label,
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : []);
+            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [])
+        {
+            NotReported = string.Join("; ", cells.Where(c => !c.Reported && !c.Before).Select(c => c.ColumnLabel)),
+            Before = string.Join("; ", cells.Where(c => c.Before).Select(c => c.ColumnLabel)),
+        };
     }
 
     private ReusePairVm PairVm(ReuseFinding f)

@@ -125,7 +125,7 @@ public sealed partial class Planner
     private KeyPointVm KeyPoint(ArticleInfo a, KeyPoint k)
     {
         var topic = k.Topic is { } t && _topics.TryGetValue(t.Value, out var tt) ? tt : null;
-        return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value));
+        return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value)) { ClaimUrl = ClaimQuoteUrl(a, k.Quote.Value) };
     }
 
     private ClaimVm ClaimVm(ClaimRow row, Func<Citation, bool>? only = null)

@@ -71,7 +71,11 @@ public sealed record QuoteVm(string Text, string Url, string ArticleTitle, strin
     /// <summary>The paragraph of the article the quote is in, from 1.</summary>
     public int Paragraph { get; init; }
 }
-public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
+public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote)
+{
+    /// <summary>When the article cites the same words for a claim: that claim's row on the compare page, which shows them in full.</summary>
+    public string ClaimUrl { get; init; } = "";
+}
 public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
@@ -126,10 +130,23 @@ public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
 public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred)
 {
+    /// <summary>The title's first words, for an outlet with several columns (else empty).</summary>
+    public string Excerpt { get; init; } = "";
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
-public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
+public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel)
+{
+    /// <summary>The paragraph the quote is in, from 1.</summary>
+    public int Paragraph { get; init; }
+    /// <summary>Not reported, but published before the event the claim reports: not counted as not reporting it.</summary>
+    public bool Before { get; init; }
+}
+public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers)
+{
+    /// <summary>The columns that could have reported the claim and do not, and those published before its event, named in one line each.</summary>
+    public string NotReported { get; init; } = "";
+    public string Before { get; init; } = "";
+}
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
 public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims)
 {
@@ -137,7 +154,12 @@ public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceN
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record QuoteClaimVm(string Text, string Quote, string Url);
+public sealed record QuoteClaimVm(string Text, string Quote, string Url)
+{
+    /// <summary>The paragraph the quote is in, from 1, and the claim's id (its row in the matrix).</summary>
+    public int Paragraph { get; init; }
+    public string Id { get; init; } = "";
+}
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>

@@ -1,0 +1,39 @@
+using Briefing.Analysis;
+
+namespace Briefing.Pages;
+
+/// <summary>The claims matrix's short labels and its marks for articles published before a claim's event (issue 25.4).</summary>
+public sealed partial class Planner
+{
+    /// <summary>
+    /// Each column's label: the outlet (with its marker), and for an outlet with several columns the first words of
+    /// the title, so that the cells cite an outlet rather than a headline.
+    /// </summary>
+    private static string[] ShortLabels(IReadOnlyList<ArticleInfo> columns)
+    {
+        var names = columns.Select(a => Markers.SourceText(a.Article, a.Source)).ToArray();
+        var repeated = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return columns.Select((a, i) => repeated.Contains(names[i]) ? $"{names[i]}, “{FirstWords(a.Article.Title, 4)}”" : names[i]).ToArray();
+    }
+
+    private static string FirstWords(string text, int n)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= n ? text : string.Join(' ', words.Take(n)) + "…";
+    }
+
+    /// <summary>The article was published (on its latest possible day) before the first day of the claim's event.</summary>
+    private static bool PublishedBefore(ArticleInfo a, ClaimRow r) =>
+        r.Claim.Date is { } d && a.Article.Published is { } p && Span(p).Last < Span(d).First;
+
+    /// <summary>The title excerpt of a short label ("…, “China-Vietnam relations enter…”"), or empty.</summary>
+    private static string TitleExcerpt(string label)
+    {
+        var at = label.IndexOf(", “", StringComparison.Ordinal);
+        return at < 0 ? "" : label[(at + 2)..];
+    }
+
+    /// <summary>The compare page's row of a claim the article cites with exactly these words (a quote is shown in full once), or empty.</summary>
+    private string ClaimQuoteUrl(ArticleInfo a, string quote) =>
+        a.Summary?.Claims.FirstOrDefault(c => c.Quote.Value == quote && _claimRows.ContainsKey(c.Claim.Value)) is { } c ? _u.Compare + "#claim-" + c.Claim.Value : "";
+}
