@@ -146,15 +146,16 @@ public sealed partial class Planner
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
             : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
-        var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
+        // wording differs only where quotes use different forms of a key term of the glossary (issue 25.5)
+        var terms = TermsDiffer(r.Citations.Select(c => c.Quote));
         // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
         var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
         var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
-        var wordingDiffers = quotes.Count > 1;
+        var wordingDiffers = terms.Count > 0;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
             Count(r).Label,
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [])
+            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : terms)
         {
             NotReported = string.Join("; ", cells.Where(c => !c.Reported && !c.Before).Select(c => c.ColumnLabel)),
             Before = string.Join("; ", cells.Where(c => c.Before).Select(c => c.ColumnLabel)),

@@ -1,4 +1,6 @@
+using System.Text;
 using Briefing.Analysis;
+using Briefing.Content;
 
 namespace Briefing.Pages;
 
@@ -36,4 +38,54 @@ public sealed partial class Planner
     /// <summary>The compare page's row of a claim the article cites with exactly these words (a quote is shown in full once), or empty.</summary>
     private string ClaimQuoteUrl(ArticleInfo a, string quote) =>
         a.Summary?.Claims.FirstOrDefault(c => c.Quote.Value == quote && _claimRows.ContainsKey(c.Claim.Value)) is { } c ? _u.Compare + "#claim-" + c.Claim.Value : "";
+
+    /// <summary>
+    /// The forms of each key term: a glossary entry's name, its abbreviation in brackets ("Code of Conduct (COC)")
+    /// and its native name. Wording differs only where two quotes of a claim use different forms of one term, never
+    /// for a synonym ("boost" against "step up"). Glossary variants, when entries list them, belong here too.
+    /// </summary>
+    private static IEnumerable<string> KeyTermForms(GlossaryEntry g)
+    {
+        var open = g.Name.IndexOf(" (", StringComparison.Ordinal);
+        if (open > 0 && g.Name.EndsWith(')'))
+        {
+            yield return g.Name[..open];
+            yield return g.Name[(open + 2)..^1];
+        }
+        else yield return g.Name;
+        if (g.NativeName is { Length: > 0 } native) yield return native;
+    }
+
+    private List<(string Term, string[] Forms)>? _keyTerms;
+
+    /// <summary>The terms with more than one form, each form folded (case and diacritics) for matching.</summary>
+    private List<(string Term, string[] Forms)> KeyTerms() => LazyInitializer.EnsureInitialized(ref _keyTerms, () => _c.Glossary
+        .Select(g => (g.Name, KeyTermForms(g).Select(Fold).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToArray()))
+        .Where(t => t.Item2.Length > 1).ToList());
+
+    /// <summary>Lower case, diacritics folded, every run of non-letters one space, padded with spaces (for whole-word matching).</summary>
+    internal static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length + 2).Append(' ');
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(ch)) sb.Append(LatinFold.TryFold(ch, out var f) ? f : char.ToLowerInvariant(ch).ToString());
+            else if (sb[^1] != ' ') sb.Append(' ');
+        }
+        if (sb[^1] != ' ') sb.Append(' ');
+        return sb.ToString();
+    }
+
+    /// <summary>The forms of a key term that the quotes of one claim use, when they use more than one: "colour revolution", "color revolution".</summary>
+    private IReadOnlyList<string> TermsDiffer(IEnumerable<string> quotes)
+    {
+        var folded = quotes.Select(Fold).ToList();
+        var differing = new List<string>();
+        foreach (var (_, forms) in KeyTerms())
+        {
+            var used = forms.Where(f => folded.Any(q => q.Contains(f, StringComparison.Ordinal))).ToList();
+            if (used.Count > 1) differing.AddRange(used.Select(f => f.Trim()));
+        }
+        return differing;
+    }
 }
