@@ -517,6 +517,8 @@ public sealed class SiteBuilder
             BodyHtml = body,
             PageKind = p.Template,
             Index = p.Index,
+            Reviewed = Planner.Date(site.Reviewed),
+            AboutUrl = u.About,
         };
     }
 
@@ -525,7 +527,7 @@ public sealed class SiteBuilder
     {
         var sb = new StringBuilder();
         void Add(string? s) => sb.Append(s?.Length ?? -1).Append(':').Append(s).Append('\u001F');
-        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css);
+        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css); Add(site.Reviewed?.Iso);
         Add(Planner.Date(a.Updated).Iso); Add(Planner.Date(a.Updated).Display); Add(Planner.Date(a.Updated).Precision);
         foreach (var n in nav.SelectMany(n => n.Children.Prepend(n))) { Add(n.Label); Add(n.Url); Add(n.Short); }
         return sb.ToString();

@@ -123,4 +123,42 @@ public sealed class ReaderPagesTests
             Assert.True(pages.Count <= 1, $"“{q}” in full on {string.Join(", ", pages)}");
         }
     }
+
+    [Fact]
+    public void Every_page_links_the_about_page_which_explains_captures_markers_and_corrections()
+    {
+        foreach (var (path, html) in Real.Value)
+            Assert.True(html.Contains("<a href=\"/about/\">About and method</a>", StringComparison.Ordinal), path);
+        var about = Page("about/index.html");
+        foreach (var heading in new[] { "The editors", "What “captured” means", "How summaries, claims and quotes are written and checked", "How shared wording is computed", "What the markers mean", "How to report a mistake" })
+            Assert.Contains(heading + "</h2>", about);
+        // no date of review is claimed that site.yml does not give
+        Assert.DoesNotContain("Reviewed by the editors", about);
+    }
+
+    [Fact]
+    public void Reviewed_date_editors_and_contact_come_from_site_yml_and_roles_carry_as_of()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", "title: T\nbase_url: https://example.org/\nreviewed: 2024-01-15\neditors: Jane Editor and Sam Checker.\ncontact: Write to corrections@example.org.\n");
+        site.Write("glossary.yml", "- id: xi\n  name: Xi Jinping\n  kind: person\n  role: President of China\n  as_of: 2023-12\n  text: A leader.\n");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.Contains("Reviewed by the editors on <time datetime=\"2024-01-15\">15 January 2024</time>", site.Page("index.html"));
+        Assert.Contains("Reviewed by the editors on <time datetime=\"2024-01-15\">15 January 2024</time>", site.Page("glossary/index.html"));
+        var about = WebUtility.HtmlDecode(site.Page("about/index.html"));
+        Assert.Contains("Jane Editor and Sam Checker.", about);
+        Assert.Contains("corrections@example.org", about);
+        Assert.Contains("President of China <span class=\"as-of\">(as of December 2023)</span>", site.Page("glossary/index.html"));
+    }
+
+    [Fact]
+    public void A_malformed_reviewed_date_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", "title: T\nbase_url: https://example.org/\nreviewed: last week\n");
+        var r = site.Build();
+        Assert.False(r.Success);
+        Assert.Contains(r.Diagnostics, d => d.ToString().Contains("site.yml(3,", StringComparison.Ordinal));
+    }
 }

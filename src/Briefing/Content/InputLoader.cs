@@ -5,7 +5,7 @@ namespace Briefing.Content;
 /// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
 public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
 {
-    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html"];
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "reviewed", "editors", "contact"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
     internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
@@ -15,7 +15,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
     private static readonly string[] ClaimKeys = ["id", "topic", "text", "date"];
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
-    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
+    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "as_of", "native_name", "native_lang", "text", "articles"];
 
     /// <summary>
     /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
@@ -122,6 +122,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
             AllowHtml = r.Bool("allow_html") ?? false,
+            Reviewed = ReadDate(r, "reviewed", required: false, diags),
+            Editors = r.String("editors")?.Value ?? "",
+            Contact = r.String("contact")?.Value ?? "",
         };
     }
 
@@ -334,6 +337,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Name = name.Value,
             Kind = kind?.Value ?? "term",
             Role = r.String("role")?.Value,
+            AsOf = ReadDate(r, "as_of", required: false, diags),
             NativeName = native?.Value,
             NativeLang = lang?.Value,
             Text = text?.Value ?? "",

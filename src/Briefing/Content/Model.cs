@@ -65,6 +65,11 @@ public sealed record SiteConfig
     public SourcePos LedePos { get; init; }
     public IReadOnlyList<Takeaway> Takeaways { get; init; } = [];
     public bool AllowHtml { get; init; }
+    /// <summary>When the editors last reviewed the briefing as a whole (optional; shown as "Reviewed by the editors on …").</summary>
+    public PartialDate? Reviewed { get; init; }
+    /// <summary>Who the editors are, and how a reader reports a mistake (Markdown; optional, for the About page).</summary>
+    public string Editors { get; init; } = "";
+    public string Contact { get; init; } = "";
 }
 
 public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
@@ -155,6 +160,8 @@ public sealed record GlossaryEntry
     public required string Name { get; init; }
     public string Kind { get; init; } = "term";
     public string? Role { get; init; }
+    /// <summary>When the role was held, as the articles give it (optional): shown "(as of December 2023)".</summary>
+    public PartialDate? AsOf { get; init; }
     public string? NativeName { get; init; }
     public string? NativeLang { get; init; }
     public string Text { get; init; } = "";

@@ -71,7 +71,7 @@ public sealed partial class Planner
     /// </summary>
     public IReadOnlyList<Func<Page>> Work()
     {
-        var work = new List<Func<Page>> { Memo("home", HomeKey, Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound) };
+        var work = new List<Func<Page>> { Memo("home", HomeKey, Home), Memo("compare", CompareKey, Compare), Memo("timeline", Timeline), Memo("glossary", Glossary), Memo("sources", Sources), Memo("404", NotFound), Memo("about", About) };
         work.AddRange(_c.Topics.Select(t => Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))));
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
@@ -219,7 +219,7 @@ public sealed partial class Planner
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
         var vm = new HomeVm(_c.Site.Title, Prose(_c.Site.Lede),
             _c.Site.Takeaways.Select(t => new TakeawayVm(Prose(t.Text), t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
-            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
+            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare) { Reviewed = Date(_c.Site.Reviewed) };
         var jsonLd = Json(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -368,7 +368,7 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder();
         var site = _c.Site;
-        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml);
+        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml).Add(site.Reviewed?.Iso).Add(site.Editors).Add(site.Contact);
         foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
         foreach (var a in _c.Articles)
         {
@@ -403,7 +403,7 @@ public sealed partial class Planner
         }
         foreach (var g in _c.Glossary)
         {
-            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
+            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.AsOf?.Iso).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
             foreach (var a in g.Articles) k.Add(a.Value);
             k.Add("\u0003");
         }
@@ -460,7 +460,7 @@ public sealed partial class Planner
     private Page Glossary()
     {
         GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", Prose(g.Text),
-            g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
+            g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList()) { RoleAsOf = g.AsOf?.Display ?? "" };
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),
             _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),

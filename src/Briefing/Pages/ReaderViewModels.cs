@@ -5,3 +5,7 @@ namespace Briefing.Pages;
 /// <summary>A navigation entry: a link, or (with <see cref="Children"/> and no URL) a menu of links. <see cref="Short"/> is the label on a phone.</summary>
 public sealed record NavEntry(string Label, string Url, string Short, IReadOnlyList<NavEntry> Children);
 
+
+/// <summary>The About and method page: who the editors are and how the briefing is made, from site.yml and the build's own rules.</summary>
+public sealed record AboutVm(string Title, Rendering.HtmlBody EditorsHtml, Rendering.HtmlBody ContactHtml, DateVm Reviewed, DateVm Newest,
+    int ArticleCount, int SourceCount, string ReuseMethod, string CompareUrl, string SourcesUrl, string GlossaryUrl);

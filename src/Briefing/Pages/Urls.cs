@@ -61,6 +61,7 @@ public sealed class Urls
     public string CompareCluster(string earliest) => BasePath + "compare/copies-of-" + earliest + "/";
     public string Timeline => BasePath + "timeline/";
     public string Glossary => BasePath + "glossary/";
+    public string About => BasePath + "about/";
     public string Feed => BasePath + "feed.xml";
     public string Sitemap => BasePath + "sitemap.xml";
     public string NotFound => BasePath + "404.html";

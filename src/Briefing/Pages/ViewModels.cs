@@ -46,6 +46,9 @@ public sealed record LayoutVm
     public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
     public required bool Index { get; init; }
+    /// <summary>When the editors last reviewed the briefing (unknown when site.yml gives no date), and the About page.</summary>
+    public DateVm Reviewed { get; init; } = DateVm.Unknown;
+    public string AboutUrl { get; init; } = "";
 }
 
 public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
@@ -61,7 +64,11 @@ public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnl
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
 
 public sealed record HomeVm(string Title, Rendering.HtmlBody LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
-    IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
+    IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl)
+{
+    /// <summary>When the editors last reviewed the briefing (site.yml's <c>reviewed</c>).</summary>
+    public DateVm Reviewed { get; init; } = DateVm.Unknown;
+}
 
 public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName)
 {
@@ -123,7 +130,11 @@ public sealed record ArticleVm
 
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
 public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
-public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles)
+{
+    /// <summary>When the role was held ("December 2023"), or empty.</summary>
+    public string RoleAsOf { get; init; } = "";
+}
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
