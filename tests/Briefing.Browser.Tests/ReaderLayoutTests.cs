@@ -66,4 +66,35 @@ public sealed class ReaderLayoutTests(SiteFixture site)
         }
         await context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Article_and_topic_pages_have_a_side_column_on_a_wide_screen_and_fold_it_into_the_flow_on_a_phone(int width)
+    {
+        var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        foreach (var (kind, path) in site.PageTypes.Where(p => p.Kind is "article" or "topic"))
+        {
+            await page.GotoAsync(site.Url(path));
+            var side = (await page.Locator("aside.side").BoundingBoxAsync())!;
+            var main = (await page.Locator(".main-col").BoundingBoxAsync())!;
+            Assert.Equal(1, await page.Locator("aside.side #glance").CountAsync());
+            Assert.True(await page.Locator("aside.side .on-this-page a").CountAsync() >= 3, kind);
+            if (width >= 1024)
+            {
+                Assert.True(side.X >= main.X + main.Width, $"{kind}: the side column is not beside the text");
+                Assert.True(side.Y < main.Y + 200, $"{kind}: the side column starts {side.Y - main.Y}px below the text");
+            }
+            else
+            {
+                Assert.True(side.Y + side.Height <= main.Y + 1, $"{kind}: on a phone the side column comes before the text");
+                Assert.True(side.Width > width - 60, $"{kind}: on a phone the side column is {side.Width}px wide");
+            }
+            // every link of "On this page" has its target
+            foreach (var href in await page.Locator(".on-this-page a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+                Assert.Equal(1, await page.Locator(href).CountAsync());
+        }
+        await context.CloseAsync();
+    }
 }

@@ -245,7 +245,7 @@ public sealed partial class Planner
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
         var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
         var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
-        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
+        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare) { Glance = Glance(articles, claims.Count) };
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
     }
@@ -419,7 +419,7 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder().Ref(MetaToken).Add(t.Id);
         foreach (var a in _a.Articles)
-            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a));
+            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a)).Add(_a.Reuse.GroupOf.GetValueOrDefault(a.Slug)); // the counts count copies of one report once
         foreach (var r in _a.Claims)
         {
             if (r.Claim.Topic?.Value != t.Id) continue;

@@ -32,4 +32,15 @@ public sealed partial class Planner
         foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
         return k.Build();
     }
+
+    /// <summary>A topic's side column: its counts (copies of one report counted once), the dates its articles span, its sources.</summary>
+    private GlanceVm Glance(IReadOnlyList<Analysis.ArticleInfo> articles, int claims)
+    {
+        var dated = articles.Where(a => a.Article.Published is not null).OrderBy(a => a.Article.Published!.Value).ToList();
+        var sources = articles.Where(a => a.Source is not null).Select(a => a.Source!).DistinctBy(s => s.Id)
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new Link(s.Name, _u.Source(s.Id))).ToList();
+        return new GlanceVm(ArticlesLabel(articles), Plural(claims, "claim"),
+            dated.Count > 0 ? Markers.DateOf(dated[0].Article) : DateVm.Unknown, dated.Count > 0 ? Markers.DateOf(dated[^1].Article) : DateVm.Unknown, sources)
+        { SomeUndated = dated.Count < articles.Count };
+    }
 }

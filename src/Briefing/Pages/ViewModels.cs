@@ -96,7 +96,11 @@ public sealed record ClaimVm(string Id, string Text, string TopicTitle, string T
 }
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
-    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
+    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl)
+{
+    /// <summary>The side column's counts, dates and sources.</summary>
+    public GlanceVm Glance { get; init; } = GlanceVm.Empty;
+}
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
 
