@@ -77,10 +77,10 @@ public sealed class ReaderLayoutTests(SiteFixture site)
         foreach (var (kind, path) in site.PageTypes.Where(p => p.Kind is "article" or "topic"))
         {
             await page.GotoAsync(site.Url(path));
-            var side = (await page.Locator("aside.side").BoundingBoxAsync())!;
+            var side = (await page.Locator(".side").BoundingBoxAsync())!;
             var main = (await page.Locator(".main-col").BoundingBoxAsync())!;
-            Assert.Equal(1, await page.Locator("aside.side #glance").CountAsync());
-            Assert.True(await page.Locator("aside.side .on-this-page a").CountAsync() >= 3, kind);
+            Assert.Equal(1, await page.Locator(".side #glance").CountAsync());
+            Assert.True(await page.Locator(".side .on-this-page a").CountAsync() >= 3, kind);
             if (width >= 1024)
             {
                 Assert.True(side.X >= main.X + main.Width, $"{kind}: the side column is not beside the text");
