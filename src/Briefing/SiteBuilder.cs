@@ -262,6 +262,7 @@ public sealed class SiteBuilder
                 new("robots.txt", Feeds.Robots(urls)),
             };
             files.AddRange(Feeds.Sitemaps(pages, urls, o.SitemapMaxUrls));
+            files.AddRange(ThemeStatic.Files(o.ThemeDir));
             var redirects = Redirects(infos, urls);
             if (redirects.Length > 0) files.Add(new OutputFile("_redirects", redirects));
             return files;
@@ -505,7 +506,7 @@ public sealed class SiteBuilder
         return rel.StartsWith("..", StringComparison.Ordinal) ? path : rel.Replace('\\', '/');
     }
 
-    private static LayoutVm Layout(SiteConfig site, SiteAnalysis a, Urls u, Page p, IReadOnlyList<(string Label, string Url)> nav, string css, HtmlBody body)
+    private static LayoutVm Layout(SiteConfig site, SiteAnalysis a, Urls u, Page p, IReadOnlyList<NavEntry> nav, string css, HtmlBody body)
     {
         var jsonLd = p.JsonLd.Replace("</", "<\\/", StringComparison.Ordinal);
         return new LayoutVm
@@ -520,7 +521,7 @@ public sealed class SiteBuilder
             Css = css,
             HomeUrl = u.Home,
             FeedUrl = u.Feed,
-            Nav = nav.Select(n => new NavItem(n.Label, n.Url, n.Url == (p.Section.Length > 0 ? p.Section : "\0"))).ToList(),
+            Nav = Planner.NavItems(nav, p.Section),
             OgType = p.OgType,
             PublishedTime = p.PublishedTime,
             HasPublishedTime = p.PublishedTime.Length > 0,
@@ -529,17 +530,19 @@ public sealed class SiteBuilder
             BodyHtml = body,
             PageKind = p.Template,
             Index = p.Index,
+            Reviewed = Planner.Date(site.Reviewed),
+            AboutUrl = u.About,
         };
     }
 
     /// <summary>What <see cref="Layout"/> takes from outside the page: the same for every page of a build.</summary>
-    private static string LayoutKey(SiteConfig site, SiteAnalysis a, Urls u, IReadOnlyList<(string Label, string Url)> nav, string css)
+    private static string LayoutKey(SiteConfig site, SiteAnalysis a, Urls u, IReadOnlyList<NavEntry> nav, string css)
     {
         var sb = new StringBuilder();
         void Add(string? s) => sb.Append(s?.Length ?? -1).Append(':').Append(s).Append('\u001F');
-        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css);
+        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css); Add(site.Reviewed?.Iso);
         Add(Planner.Date(a.Updated).Iso); Add(Planner.Date(a.Updated).Display); Add(Planner.Date(a.Updated).Precision);
-        foreach (var (label, url) in nav) { Add(label); Add(url); }
+        foreach (var n in nav.SelectMany(n => n.Children.Prepend(n))) { Add(n.Label); Add(n.Url); Add(n.Short); }
         return sb.ToString();
     }
 

@@ -164,19 +164,21 @@ public sealed partial class PageTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task Print_drops_navigation_and_stacks_the_claims_matrix_into_labelled_cards()
+    public async Task Print_drops_navigation_and_keeps_the_claims_matrix_a_compact_table_of_marks()
     {
         var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 800, Height = 1100 } });
         var page = await context.NewPageAsync();
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await page.GotoAsync(site.Url("/compare/"));
         Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-nav')).display"));
-        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix thead')).display"));
-        Assert.Equal("block", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix td')).display"));
-        // each stacked cell names its column, visibly, so paper needs no header row
-        var label = page.Locator(".matrix td .cell-label").First;
-        Assert.True(await label.IsVisibleAsync());
-        Assert.True((await label.BoundingBoxAsync())!.Width > 50);
+        Assert.Equal("table-header-group", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix thead')).display"));
+        Assert.Equal("table-cell", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.matrix td')).display"));
+        // marks, not quotes: a row is a line or a few, not a card of quotations
+        Assert.False(await page.Locator(".matrix .cell-quote").First.IsVisibleAsync());
+        var row = await page.Locator(".matrix tbody tr").First.BoundingBoxAsync();
+        Assert.True(row!.Height < 120, $"a printed matrix row is {row.Height}px tall");
+        // internal links are not underlined on paper
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main a[href^=\"/\"]')).textDecorationLine"));
         // nothing runs off the page's right edge
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 1, $"print layout is {overflow}px too wide");

@@ -259,7 +259,8 @@ public sealed class TemplateErrorTests
         site.Write("summaries/2023-12-13-alpha.yml", site.Read("summaries/2023-12-13-alpha.yml")
             .Replace("quote: \"work more closely on \\\"intelligence exchanges\\\"\"", "quote: \"“intelligence exchanges” and defence\""));
         Assert.True(site.Build().Success);
-        var html = site.Page("articles/2023-12-13-alpha/index.html");
+        // a key point's quote is printed in full on its topic's page (the article page links to the passage)
+        var html = site.Page("topics/security-cooperation/index.html");
         Assert.Contains("“‘intelligence exchanges’ and defence”", html);
         Assert.DoesNotContain("““", html);
         Assert.Equal("“a ‘b’ <c>”", Rendering.TemplateEngine.Quoted("a “b” <c>"));

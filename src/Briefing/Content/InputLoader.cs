@@ -6,7 +6,7 @@ namespace Briefing.Content;
 /// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
 public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
 {
-    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "page_size", "feed_entries"];
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "page_size", "feed_entries", "reviewed", "editors", "contact"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
     internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
@@ -14,9 +14,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] ClaimRefKeys = ["claim", "quote"];
     private static readonly string[] TopicKeys = ["title", "order", "question"];
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
-    private static readonly string[] ClaimKeys = ["id", "topic", "text"];
+    private static readonly string[] ClaimKeys = ["id", "topic", "text", "date"];
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
-    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
+    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "as_of", "native_name", "native_lang", "text", "articles"];
 
     /// <summary>
     /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
@@ -152,6 +152,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             AllowHtml = r.Bool("allow_html") ?? false,
             PageSize = AtLeastOne(r, "page_size", SiteConfig.DefaultPageSize, "items per page of a long list"),
             FeedEntries = AtLeastOne(r, "feed_entries", SiteConfig.DefaultFeedEntries, "latest articles in the feed"),
+            Reviewed = ReadDate(r, "reviewed", required: false, diags),
+            Editors = r.String("editors")?.Value ?? "",
+            Contact = r.String("contact")?.Value ?? "",
         };
     }
 
@@ -358,7 +361,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var r = new MapReader(n, n.Pos, "a claim", ClaimKeys, diags);
         var id = r.String("id", required: true);
         var text = r.String("text", required: true);
-        return id is null || text is null ? null : new Claim(id.Value, r.String("topic", required: true), text.Value, id.Pos);
+        var topic = r.String("topic", required: true);
+        var date = ReadDate(r, "date", required: false, diags);
+        return id is null || text is null ? null : new Claim(id.Value, topic, text.Value, id.Pos) { Date = date };
     }
 
     private TimelineEvent? ReadEvent(YNode n)
@@ -392,6 +397,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Name = name.Value,
             Kind = kind?.Value ?? "term",
             Role = r.String("role")?.Value,
+            AsOf = ReadDate(r, "as_of", required: false, diags),
             NativeName = native?.Value,
             NativeLang = lang?.Value,
             Text = text?.Value ?? "",

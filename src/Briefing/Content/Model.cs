@@ -91,6 +91,11 @@ public sealed record SiteConfig
     public int FeedEntries { get; init; } = DefaultFeedEntries;
     public const int DefaultPageSize = 20;
     public const int DefaultFeedEntries = 50;
+    /// <summary>When the editors last reviewed the briefing as a whole (optional; shown as "Reviewed by the editors on …").</summary>
+    public PartialDate? Reviewed { get; init; }
+    /// <summary>Who the editors are, and how a reader reports a mistake (Markdown; optional, for the About page).</summary>
+    public string Editors { get; init; } = "";
+    public string Contact { get; init; } = "";
 }
 
 public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
@@ -160,7 +165,11 @@ public sealed record Source
     public static readonly IReadOnlyList<string> Kinds = ["newspaper", "news-site", "news-agency", "commentary", "magazine", "broadcaster", "government", "unknown"];
 }
 
-public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos);
+public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos)
+{
+    /// <summary>When the event the claim reports happened (optional): articles published before it are not counted as not reporting it.</summary>
+    public PartialDate? Date { get; init; }
+}
 
 public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
 {
@@ -177,6 +186,8 @@ public sealed record GlossaryEntry
     public required string Name { get; init; }
     public string Kind { get; init; } = "term";
     public string? Role { get; init; }
+    /// <summary>When the role was held, as the articles give it (optional): shown "(as of December 2023)".</summary>
+    public PartialDate? AsOf { get; init; }
     public string? NativeName { get; init; }
     public string? NativeLang { get; init; }
     public string Text { get; init; } = "";

@@ -60,7 +60,7 @@ public sealed partial class Planner
         var groupOf = _a.Reuse.GroupOf;
         var columnIndex = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) columnIndex.TryAdd(columns[i].Slug, i);
-        var labels = columns.Select(a => $"{Markers.SourceText(a.Article, a.Source)}: {a.Article.Title}").ToArray();
+        var labels = ShortLabels(columns);
         var groups = _c.Topics.Select(t => (Id: t.Id, Title: t.Title, Url: _u.Topic(t.Id)))
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims
@@ -78,7 +78,7 @@ public sealed partial class Planner
             if (!r.Citations.All(c => c.ArticleSlug == slug) || !_a.BySlug.TryGetValue(slug, out var a)) continue;
             var c = r.Citations[0];
             if (!exclusiveBySlug.TryGetValue(slug, out var list)) exclusiveBySlug[slug] = list = [];
-            list.Add(new QuoteClaimVm(r.Claim.Text, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote)));
+            list.Add(new QuoteClaimVm(r.Claim.Text, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote)) { Paragraph = c.Paragraph + 1, Id = r.Claim.Id, ClaimUrl = ClaimUrl(r) });
         }
         var exclusives = columns
             .Where(a => !wide || exclusiveBySlug.ContainsKey(a.Slug))
@@ -90,7 +90,7 @@ public sealed partial class Planner
         var clusters = _a.Reuse.Clusters.Select(ClusterVm)
             .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [], "")))
             .ToList();
-        var vm = new CompareVm(wide ? [] : columns.Select(a => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article))).ToList(),
+        var vm = new CompareVm(wide ? [] : columns.Select((a, i) => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article)) { Excerpt = TitleExcerpt(labels[i]) }).ToList(),
             groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
         return new Page
         {
@@ -140,22 +140,26 @@ public sealed partial class Planner
         CellVm Cell(int i)
         {
             var a = columns[i];
-            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) : new CellVm(false, "", "", labels[i]);
+            return first.TryGetValue(a.Slug, out var c) ? new CellVm(true, Validation.QuoteFinder.Display(c.Quote), QuoteUrl(a, c.Paragraph, c.Quote), labels[i]) { Paragraph = c.Paragraph + 1 }
+                : new CellVm(false, "", "", labels[i]) { Before = PublishedBefore(a, r) };
         }
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
             : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
-        var reporters = r.Citations.Select(c => c.ArticleSlug).Distinct(StringComparer.Ordinal).ToList();
-        var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
-        var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
+        // wording differs only where quotes use different forms of a key term of the glossary (issue 25.5)
+        var terms = TermsDiffer(r.Citations.Select(c => c.Quote));
         // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
         var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
         var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
-        var wordingDiffers = quotes.Count > 1;
+        var wordingDiffers = terms.Count > 0;
         var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
-            $"Reported by {reporters.Count} of {_a.Articles.Count} articles, {Plural(independent, "independent report")}",
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : []);
+            Count(r).Label,
+            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : terms)
+        {
+            NotReported = string.Join("; ", cells.Where(c => !c.Reported && !c.Before).Select(c => c.ColumnLabel)),
+            Before = string.Join("; ", cells.Where(c => c.Before).Select(c => c.ColumnLabel)),
+        };
     }
 
     private ReusePairVm PairVm(ReuseFinding f)

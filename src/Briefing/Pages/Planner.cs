@@ -16,7 +16,7 @@ public sealed partial class Planner
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
     private readonly Dictionary<string, ClaimRow> _claimRows;
-    /// <summary>How many distinct articles cite each claim.</summary>
+    /// <summary>How many distinct articles cite each claim (the order of "most reported" lists).</summary>
     private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
     private readonly Dictionary<string, ReuseCluster> _clusterOf;
@@ -75,9 +75,9 @@ public sealed partial class Planner
     /// </summary>
     public IReadOnlyList<Func<Page>> Work()
     {
-        var work = new List<Func<Page>> { Memo("home", Home) };
+        var work = new List<Func<Page>> { Memo("home", HomeKey, Home) };
         work.AddRange(ComparePages());
-        work.AddRange([.. TimelinePages(), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound)]);
+        work.AddRange([.. TimelinePages(), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound), Memo("about", About)]);
         work.AddRange(TopicPages());
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
@@ -112,7 +112,7 @@ public sealed partial class Planner
     private QuoteVm Quote(ArticleInfo a, string quote)
     {
         var p = Math.Max(0, a.Finder.Find(quote));
-        return new QuoteVm(Validation.QuoteFinder.Display(quote), QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article) };
+        return new QuoteVm(Validation.QuoteFinder.Display(quote), QuoteUrl(a, p, quote), a.Article.Title, _u.Article(a.Slug), SourceName(a)) { SourceInferred = Markers.AttributionInferred(a.Article), Paragraph = p + 1 };
     }
 
     /// <summary>The link to a quote's paragraph, with a text fragment in the article's own characters.</summary>
@@ -131,7 +131,7 @@ public sealed partial class Planner
     private KeyPointVm KeyPoint(ArticleInfo a, KeyPoint k)
     {
         var topic = k.Topic is { } t && _topics.TryGetValue(t.Value, out var tt) ? tt : null;
-        return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value));
+        return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value)) { ClaimUrl = ClaimQuoteUrl(a, k.Quote.Value) };
     }
 
     private ClaimVm ClaimVm(ClaimRow row, Func<Citation, bool>? only = null)
@@ -140,9 +140,7 @@ public sealed partial class Planner
         var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
-        var n = _reporters[row];
-        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes,
-            $"Reported by {Plural(n, "article")} of {_a.Articles.Count}");
+        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label) { CompareUrl = ClaimUrl(row) };
     }
 
     public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
@@ -220,14 +218,14 @@ public sealed partial class Planner
     {
         var topics = _c.Topics.Select(t =>
         {
-            var articles = _a.Articles.Count(a => a.Article.Topics.Any(x => x.Value == t.Id));
+            var articles = _a.Articles.Where(a => a.Article.Topics.Any(x => x.Value == t.Id)).ToList();
             var claims = _a.Claims.Count(r => r.Claim.Topic?.Value == t.Id);
-            return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles, claims, Plural(articles, "article"), Plural(claims, "claim"));
+            return new TopicCardVm(t.Title, _u.Topic(t.Id), t.Question, articles.Count, claims, ArticlesLabel(articles), Plural(claims, "claim"));
         }).ToList();
         var latest = _c.Timeline.OrderByDescending(e => e.Date).Take(5).Select(Event).ToList();
         var vm = new HomeVm(_c.Site.Title, Prose(_c.Site.Lede),
             _c.Site.Takeaways.Select(t => new TakeawayVm(Prose(t.Text), t.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList())).ToList(),
-            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare);
+            topics, latest, SourceVms(_c.Sources.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)), Date(_a.Updated), Coverage(), _u.Timeline, _u.Compare) { Reviewed = Date(_c.Site.Reviewed) };
         var jsonLd = Json(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -247,7 +245,7 @@ public sealed partial class Planner
             .Select(cr => cr.Claim.Value).Distinct()
             .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
-            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug) with { ReportLabel = $"Reported by {Plural(_reporters[r], "article")} of {_a.Articles.Count}" })
+            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug))
             .ToList();
         var vm = new ArticleVm
         {
@@ -318,7 +316,7 @@ public sealed partial class Planner
                 if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
                 k.Add(row.Claim.Id).Add(row.Claim.Text);
                 TopicInKey(k, row.Claim.Topic?.Value);
-                k.Add(_reporters[row]);
+                k.Add(Count(row).Label);
                 // the quotes shown are this article's citations of the claim
                 foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
             }
@@ -357,7 +355,7 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder();
         var site = _c.Site;
-        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml).Add(site.PageSize);
+        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml).Add(site.PageSize).Add(site.Reviewed?.Iso).Add(site.Editors).Add(site.Contact);
         foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
         foreach (var a in _c.Articles)
         {
@@ -380,7 +378,7 @@ public sealed partial class Planner
         k.Add("\u0003");
         foreach (var t in _c.Topics) k.Add(t.Id).Add(t.Title).Add(t.Order).Add(t.Question).Add(t.Body);
         k.Add("\u0003");
-        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text);
+        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text).Add(c.Date?.Iso);
         k.Add("\u0003");
         foreach (var e in _c.Timeline)
         {
@@ -392,7 +390,7 @@ public sealed partial class Planner
         }
         foreach (var g in _c.Glossary)
         {
-            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
+            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.AsOf?.Iso).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
             foreach (var a in g.Articles) k.Add(a.Value);
             k.Add("\u0003");
         }
@@ -408,11 +406,11 @@ public sealed partial class Planner
     {
         var k = new PageKey.Builder().Ref(MetaToken).Add(t.Id);
         foreach (var a in _a.Articles)
-            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a));
+            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a)).Add(_a.Reuse.GroupOf.GetValueOrDefault(a.Slug)); // the counts count copies of one report once
         foreach (var r in _a.Claims)
         {
             if (r.Claim.Topic?.Value != t.Id) continue;
-            k.Add(r.Claim.Id);
+            k.Add(r.Claim.Id).Add(Count(r).Label);
             foreach (var c in r.Citations)
             {
                 k.Add(c.ArticleSlug);
@@ -443,7 +441,7 @@ public sealed partial class Planner
     private Page Glossary()
     {
         GlossaryEntryVm G(GlossaryEntry g) => new(g.Id, g.Name, g.Kind, g.Role ?? "", g.NativeName ?? "", g.NativeLang ?? "", Prose(g.Text),
-            g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList());
+            g.Articles.Select(a => a.Value).Where(_a.BySlug.ContainsKey).Select(ArticleLink).ToList()) { RoleAsOf = g.AsOf?.Display ?? "" };
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),
             _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),
@@ -457,7 +455,6 @@ public sealed partial class Planner
         return new Page { Url = _u.NotFound, OutputPath = "404.html", Template = "notfound", Model = vm, Title = "Page not found", Index = false };
     }
 
-    /// <summary>The navigation, the same on every page.</summary>
-    public IReadOnlyList<(string Label, string Url)> Nav() =>
-        [("Home", _u.Home), .. _c.Topics.Select(t => (t.Title, _u.Topic(t.Id))), ("Compare sources", _u.Compare), ("Timeline", _u.Timeline), ("Glossary", _u.Glossary), ("Sources", _u.Sources)];
+    /// <summary>The navigation, the same on every page: the topics are one menu (<see cref="NavEntry"/>).</summary>
+    public IReadOnlyList<NavEntry> Nav() => NavEntries();
 }

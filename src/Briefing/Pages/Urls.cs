@@ -70,6 +70,7 @@ public sealed class Urls
     public string CompareSection(string name) => BasePath + "compare/" + name + "/";
     public string Timeline => BasePath + "timeline/";
     public string Glossary => BasePath + "glossary/";
+    public string About => BasePath + "about/";
     public string Feed => BasePath + "feed.xml";
     public string Sitemap => BasePath + "sitemap.xml";
     public string NotFound => BasePath + "404.html";

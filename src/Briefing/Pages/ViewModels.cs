@@ -5,7 +5,15 @@ namespace Briefing.Pages;
 // build made safe: templates print them as they are; every other value is HTML-escaped.
 
 public sealed record Link(string Label, string Url);
-public sealed record NavItem(string Label, string Url, bool Current);
+public sealed record NavItem(string Label, string Url, bool Current)
+{
+    /// <summary>The label on a phone.</summary>
+    public string Short { get; init; } = Label;
+    /// <summary>The words of the label a phone leaves out ("Compare sources" shown as "Compare"): empty when the short label is not its start.</summary>
+    public string LongTail => Short.Length < Label.Length && Label.StartsWith(Short, StringComparison.Ordinal) ? Label[Short.Length..] : "";
+    /// <summary>A menu's links (the menu has no URL of its own); <see cref="Current"/> is true when one of them is.</summary>
+    public IReadOnlyList<NavItem> Items { get; init; } = [];
+}
 public sealed record DateVm(bool Known, string Iso, string Display, string Precision)
 {
     public static readonly DateVm Unknown = new(false, "", "Date unknown", "unknown");
@@ -38,6 +46,9 @@ public sealed record LayoutVm
     public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
     public required bool Index { get; init; }
+    /// <summary>When the editors last reviewed the briefing (unknown when site.yml gives no date), and the About page.</summary>
+    public DateVm Reviewed { get; init; } = DateVm.Unknown;
+    public string AboutUrl { get; init; } = "";
 }
 
 public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
@@ -53,25 +64,43 @@ public sealed record CoverageRowVm(string SourceName, string SourceUrl, IReadOnl
 public sealed record CoverageVm(IReadOnlyList<Link> Topics, IReadOnlyList<CoverageRowVm> Rows);
 
 public sealed record HomeVm(string Title, Rendering.HtmlBody LedeHtml, IReadOnlyList<TakeawayVm> Takeaways, IReadOnlyList<TopicCardVm> Topics,
-    IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl);
+    IReadOnlyList<EventVm> LatestEvents, IReadOnlyList<SourceVm> Sources, DateVm Updated, CoverageVm Coverage, string TimelineUrl, string CompareUrl)
+{
+    /// <summary>When the editors last reviewed the briefing (site.yml's <c>reviewed</c>).</summary>
+    public DateVm Reviewed { get; init; } = DateVm.Unknown;
+}
 
 public sealed record QuoteVm(string Text, string Url, string ArticleTitle, string ArticleUrl, string SourceName)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+    /// <summary>The paragraph of the article the quote is in, from 1.</summary>
+    public int Paragraph { get; init; }
 }
-public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote);
+public sealed record KeyPointVm(string Text, string TopicTitle, string TopicUrl, QuoteVm Quote)
+{
+    /// <summary>When the article cites the same words for a claim: that claim's row on the compare page, which shows them in full.</summary>
+    public string ClaimUrl { get; init; } = "";
+}
 public sealed record SourceGroupVm(string SourceName, string SourceUrl, string ArticleTitle, string ArticleUrl, IReadOnlyList<KeyPointVm> Points)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
+public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel)
+{
+    /// <summary>The claim's row on the compare page, where each source's words for it are shown in full.</summary>
+    public string CompareUrl { get; init; } = "";
+}
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
-    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
+    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl)
+{
+    /// <summary>The side column's counts, dates and sources.</summary>
+    public GlanceVm Glance { get; init; } = GlanceVm.Empty;
+}
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
 
@@ -109,17 +138,34 @@ public sealed record TimelineVm(IReadOnlyList<YearVm> Years)
     /// <summary>Where the page stands when the timeline is longer than a page (no pager when it is not).</summary>
     public PagerVm Pager { get; init; } = PagerVm.None;
 }
-public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
+public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles)
+{
+    /// <summary>When the role was held ("December 2023"), or empty.</summary>
+    public string RoleAsOf { get; init; } = "";
+}
 public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
 public sealed record ColumnVm(string Slug, string Title, string SourceName, string Url, DateVm Date, bool SourceInferred)
 {
+    /// <summary>The title's first words, for an outlet with several columns (else empty).</summary>
+    public string Excerpt { get; init; } = "";
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel);
-public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers);
+public sealed record CellVm(bool Reported, string Quote, string Url, string ColumnLabel)
+{
+    /// <summary>The paragraph the quote is in, from 1.</summary>
+    public int Paragraph { get; init; }
+    /// <summary>Not reported, but published before the event the claim reports: not counted as not reporting it.</summary>
+    public bool Before { get; init; }
+}
+public sealed record MatrixRowVm(string Id, string Text, IReadOnlyList<CellVm> Cells, string ReportLabel, bool Differs, string DiffLabel, IReadOnlyList<string> Numbers)
+{
+    /// <summary>The columns that could have reported the claim and do not, and those published before its event, named in one line each.</summary>
+    public string NotReported { get; init; } = "";
+    public string Before { get; init; } = "";
+}
 public sealed record ClaimGroupVm(string TopicTitle, string TopicUrl, IReadOnlyList<MatrixRowVm> Rows);
 public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceName, IReadOnlyList<QuoteClaimVm> Claims)
 {
@@ -127,7 +173,13 @@ public sealed record ExclusiveVm(string ArticleTitle, string Url, string SourceN
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record QuoteClaimVm(string Text, string Quote, string Url);
+public sealed record QuoteClaimVm(string Text, string Quote, string Url)
+{
+    /// <summary>The paragraph the quote is in, from 1, the claim's id and where its row of words is shown.</summary>
+    public int Paragraph { get; init; }
+    public string Id { get; init; } = "";
+    public string ClaimUrl { get; init; } = "";
+}
 public sealed record AngleVm(string SourceName, string ArticleTitle, string Url, string Angle)
 {
     /// <summary>The editors inferred the outlet (<see cref="Markers.AttributionInferred"/>).</summary>

@@ -31,9 +31,10 @@ public sealed class ComparePageTests
         var row = Regex.Match(html, "<tr id=\"claim-hotlines-at-sea\".*?</tr>", RegexOptions.Singleline).Value;
         Assert.Contains($"/articles/{Xi}/#p-", row);
         Assert.Contains($"/articles/{Pacts}/#p-", row);
-        var m = Regex.Match(row, @"Reported by (\d+) of 5 articles, (\d+) independent report");
+        // the claim is dated December 2023: the 2022 commentary could not report it and is not counted
+        var m = Regex.Match(row, @"Reported in (\d+) of 3 independent reports \((\d+) of 4 articles\)");
         Assert.True(m.Success, row);
-        Assert.Equal(int.Parse(m.Groups[1].Value) - 1, int.Parse(m.Groups[2].Value));
+        Assert.Equal(int.Parse(m.Groups[2].Value) - 1, int.Parse(m.Groups[1].Value));
         Assert.Contains("5 articles, 4 independent reports", html);
     }
 
@@ -186,7 +187,7 @@ public sealed class ComparePageTests
         Assert.True(site.Build().Success);
         var compare = WebUtility.HtmlDecode(site.Page("compare/index.html"));
         Assert.Contains("3 articles, 2 independent reports", compare);
-        Assert.Contains("Reported by 2 of 3 articles, 1 independent report", compare);
+        Assert.Contains("Reported in 1 of 2 independent reports (2 of 3 articles)", compare);
         Assert.DoesNotContain("Editors and computation differ", compare);
     }
 
@@ -235,12 +236,15 @@ public sealed class ComparePageTests
             Assert.NotEmpty(rows);
             foreach (Match row in rows)
             {
-                var n = int.Parse(Regex.Match(row.Value, @"Reported by (\d+) of").Groups[1].Value);
+                var n = int.Parse(Regex.Match(row.Value, @"Reported in \d+ of \d+ independent reports? \((\d+) of|Reported in (\d+) of").Groups is var g && g[1].Success ? g[1].Value : g[2].Value);
                 Assert.Equal(n, Regex.Matches(row.Value, "/#p-\\d+").Count);
             }
             var copiedRow = Regex.Match(matrix, "<li id=\"claim-[^\"]+\">(?:(?!<li id=\"claim-).)*?/articles/copy-01/#p-.*?</ul>\\s*</li>", RegexOptions.Singleline).Value;
             Assert.Contains($"/articles/{original}/#p-", copiedRow);
-            Assert.Contains($"Reported by {copies + 1} of {articles + copies} articles", copiedRow);
+            // the copies count as articles (all 25 could report it) but as one independent report with the original
+            var reporting = Regex.Matches(copiedRow, "/#p-\\d+").Count;
+            Assert.True(reporting > copies, copiedRow);
+            Assert.Contains($"({reporting} of {articles + copies} articles)", copiedRow);
         }
         finally
         {
