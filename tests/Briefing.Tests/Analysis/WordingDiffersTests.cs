@@ -15,8 +15,8 @@ public sealed class WordingDiffersTests
         using var site = new TestSite();
         site.Write("articles/2023-12-13-alpha.md", "---\ntitle: Alpha\nsource: alpha-news\npublished: 2023-12-13\ntopics: [maritime-disputes]\n---\nThey agreed to boost cooperation and to finish a Code of Conduct soon.\n");
         site.Write("articles/2023-12-14-beta.md", "---\ntitle: Beta\nsource: beta-wire\npublished: 2023-12-14\ntopics: [maritime-disputes]\n---\nThe two sides will step up cooperation and complete the COC in the coming years.\n");
-        site.Write("summaries/2023-12-13-alpha.yml", "summary: a\nclaims:\n  - claim: cooperation\n    quote: \"boost cooperation\"\n  - claim: coc\n    quote: \"finish a Code of Conduct\"\n");
-        site.Write("summaries/2023-12-14-beta.yml", "summary: b\nclaims:\n  - claim: cooperation\n    quote: \"step up cooperation\"\n  - claim: coc\n    quote: \"complete the COC\"\n");
+        site.Write("summaries/2023-12-13-alpha.yml", "summary: a\nkey_points:\n  - text: More cooperation.\n    topic: maritime-disputes\n    quote: \"agreed to boost cooperation\"\nclaims:\n  - claim: cooperation\n    quote: \"agreed to boost cooperation\"\n  - claim: coc\n    quote: \"finish a Code of Conduct\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", "summary: b\nkey_points:\n  - text: More cooperation.\n    topic: maritime-disputes\n    quote: \"will step up cooperation\"\nclaims:\n  - claim: cooperation\n    quote: \"will step up cooperation\"\n  - claim: coc\n    quote: \"complete the COC in\"\n");
         site.Write("claims.yml", "- id: cooperation\n  topic: maritime-disputes\n  text: They will cooperate more.\n- id: coc\n  topic: maritime-disputes\n  text: They will agree a Code of Conduct.\n");
         site.Write("glossary.yml", "- id: coc\n  name: Code of Conduct (COC)\n  kind: term\n  text: A term.\n");
         site.Write("site.yml", "title: T\nbase_url: https://example.org/\n");
