@@ -79,7 +79,8 @@ public sealed class QuoteConventionsTests
     {
         using var site = Site("\"Xi Jinping wrapped up … on Wednesday after striking a deal with Hanoi\"");
         Assert.True(site.Build().Success);
-        var page = WebUtility.HtmlDecode(site.Page("articles/2023-12-15-gamma/index.html"));
+        // a key point's quote is printed in full on its topic's page (each quote in full once)
+        var page = WebUtility.HtmlDecode(site.Page("topics/security-cooperation/index.html"));
         Assert.Contains("“Xi Jinping wrapped up … on Wednesday after striking a deal with Hanoi”", page);
         Assert.Contains("/articles/2023-12-15-gamma/#p-1:~:text=Xi%20Jinping%20wrapped%20up,a%20deal%20with%20Hanoi.", Links(site));
     }
@@ -108,7 +109,7 @@ public sealed class QuoteConventionsTests
         using var site = Site("[\"after striking a deal with Hanoi.\", \"Both sides should oppose\"]");
         var r = site.Build(strict: true);
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
-        var page = site.Page("articles/2023-12-15-gamma/index.html");
+        var page = site.Page("topics/security-cooperation/index.html");
         Assert.Contains("“after striking a deal with Hanoi. … Both sides should oppose”", WebUtility.HtmlDecode(page));
         Assert.Contains("/articles/2023-12-15-gamma/#p-1:~:text=after%20striking%20a%20deal,Both%20sides%20should%20oppose", Links(site));
     }
