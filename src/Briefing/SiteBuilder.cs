@@ -273,7 +273,7 @@ public sealed class SiteBuilder
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
         // A page object the memo kept (the same object as last time) under the same layout has the same bytes: it is
         // not even fingerprinted.
-        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) : "";
+        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) + planner.ReaderLayoutKey() : "";
         var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Length][] : null;
@@ -315,7 +315,7 @@ public sealed class SiteBuilder
                 var p = pages[i] ??= work![i]();
                 // a streamed page keeps its place, not its model or its JSON-LD (released once the page is rendered)
                 if (work is not null) pages[i] = p with { Model = Released, JsonLd = "" };
-                LayoutVm LayoutOf(HtmlBody body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
+                LayoutVm LayoutOf(HtmlBody body) => planner.ReaderLayout(Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), p);
                 if (prints is not null)
                 {
                     if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))

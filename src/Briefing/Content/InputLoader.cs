@@ -3,9 +3,9 @@ using Briefing.Diagnostics;
 namespace Briefing.Content;
 
 /// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
-public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
+public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
 {
-    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html"];
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "search"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
     internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
@@ -13,9 +13,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] ClaimRefKeys = ["claim", "quote"];
     private static readonly string[] TopicKeys = ["title", "order", "question"];
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
-    private static readonly string[] ClaimKeys = ["id", "topic", "text"];
+    private static readonly string[] ClaimKeys = ["id", "topic", "text", "checked"];
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
-    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles"];
+    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "native_name", "native_lang", "text", "articles", "variants"];
 
     /// <summary>
     /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
@@ -62,6 +62,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             summaries = LoadParallel(files.List("summaries", ".yml"), LoadSummary);
         }
         var (topics, sources, claims, timeline, glossary) = rest.GetAwaiter().GetResult();
+        var corrections = LoadList(Path.Combine(files.Root, CorrectionsFile), CorrectionsFile, (l, n) => l.ReadCorrection(n));
 
         return new SiteContent
         {
@@ -73,6 +74,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Claims = claims,
             Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
             Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            Corrections = SortCorrections(corrections),
         };
     }
 
@@ -122,6 +124,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             LedePos = lede?.Pos ?? SourcePos.FileOnly(display),
             Takeaways = takeaways,
             AllowHtml = r.Bool("allow_html") ?? false,
+            Search = r.Bool("search") ?? false,
+            SearchPos = r.PosOf("search"),
         };
     }
 
@@ -298,7 +302,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var r = new MapReader(n, n.Pos, "a claim", ClaimKeys, diags);
         var id = r.String("id", required: true);
         var text = r.String("text", required: true);
-        return id is null || text is null ? null : new Claim(id.Value, r.String("topic", required: true), text.Value, id.Pos);
+        return id is null || text is null ? null : new Claim(id.Value, r.String("topic", required: true), text.Value, id.Pos) { Checked = ReadDate(r, "checked", required: false, diags) };
     }
 
     private TimelineEvent? ReadEvent(YNode n)
@@ -337,6 +341,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Text = text?.Value ?? "",
             TextPos = text?.Pos ?? id.Pos,
             Articles = r.StringList("articles"),
+            Variants = r.StringList("variants"),
         };
     }
 }

@@ -65,6 +65,9 @@ public sealed record SiteConfig
     public SourcePos LedePos { get; init; }
     public IReadOnlyList<Takeaway> Takeaways { get; init; } = [];
     public bool AllowHtml { get; init; }
+    /// <summary>Index the built site with Pagefind and show a search box (site.yml's <c>search: true</c>).</summary>
+    public bool Search { get; init; }
+    public SourcePos SearchPos { get; init; }
 }
 
 public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
@@ -134,7 +137,11 @@ public sealed record Source
     public static readonly IReadOnlyList<string> Kinds = ["newspaper", "news-site", "news-agency", "commentary", "magazine", "broadcaster", "government", "unknown"];
 }
 
-public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos);
+public sealed record Claim(string Id, Located<string>? Topic, string Text, SourcePos Pos)
+{
+    /// <summary>The day the editors last checked the claim against its sources (<c>checked:</c>), if they say.</summary>
+    public PartialDate? Checked { get; init; }
+}
 
 public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
 {
@@ -157,6 +164,8 @@ public sealed record GlossaryEntry
     /// <summary>Where the text is written, for the checks of the citations in it.</summary>
     public SourcePos TextPos { get; init; }
     public IReadOnlyList<Located<string>> Articles { get; init; } = [];
+    /// <summary>The ways sources write the entry's name or term, counted in each article's text (issue 20).</summary>
+    public IReadOnlyList<Located<string>> Variants { get; init; } = [];
 
     public static readonly IReadOnlyList<string> Kinds = ["person", "term", "organisation", "place"];
 }
@@ -172,4 +181,6 @@ public sealed record SiteContent
     public required IReadOnlyList<Claim> Claims { get; init; }
     public required IReadOnlyList<TimelineEvent> Timeline { get; init; }
     public required IReadOnlyList<GlossaryEntry> Glossary { get; init; }
+    /// <summary>input/corrections.yml, newest first.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
 }

@@ -80,6 +80,7 @@ public sealed partial class Planner
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
         work.AddRange(ClusterPages());
+        work.AddRange(ReaderPages());
         return work;
     }
 
@@ -140,7 +141,7 @@ public sealed partial class Planner
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
         var n = _reporters[row];
         return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes,
-            $"Reported by {Plural(n, "article")} of {_a.Articles.Count}");
+            $"Reported by {Plural(n, "article")} of {_a.Articles.Count}") { Checked = Checked(row.Claim) };
     }
 
     public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
@@ -251,7 +252,7 @@ public sealed partial class Planner
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
         var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
         var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
-        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare);
+        var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare) { BriefUrl = _u.TopicBrief(t.Id) };
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
     }
@@ -333,7 +334,7 @@ public sealed partial class Planner
             foreach (var id in summary.Claims.Select(cr => cr.Claim.Value).Distinct())
             {
                 if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
-                k.Add(row.Claim.Id).Add(row.Claim.Text);
+                k.Add(row.Claim.Id).Add(row.Claim.Text).Add(row.Claim.Checked?.Iso);
                 TopicInKey(k, row.Claim.Topic?.Value);
                 k.Add(_reporters[row]);
                 // the quotes shown are this article's citations of the claim
@@ -413,6 +414,7 @@ public sealed partial class Planner
             foreach (var a in g.Articles) k.Add(a.Value);
             k.Add("\u0003");
         }
+        ReaderInKey(k);
         k.Add(_a.Updated is { } u ? u.Iso + u.PrecisionName : null);
         return _memo!.Token("meta", k.Build());
     })!;

@@ -60,6 +60,14 @@ public sealed class Urls
     /// <summary>The page of a cluster of three or more copies of one report, named by its earliest copy.</summary>
     public string CompareCluster(string earliest) => BasePath + "compare/copies-of-" + earliest + "/";
     public string Timeline => BasePath + "timeline/";
+    public string Corrections => BasePath + "corrections/";
+    /// <summary>A topic's one-page brief, made for print.</summary>
+    public string TopicBrief(string id) => BasePath + "topics/" + id + "/brief/";
+    /// <summary>How each source names things: the glossary's variants counted per source.</summary>
+    public string Words => BasePath + "compare/words/";
+    public string Search => BasePath + "search/";
+    /// <summary>A page named by its path from the site's root ("/glossary/"), under the base path.</summary>
+    public string FromRoot(string path) => BasePath + path.TrimStart('/');
     public string Glossary => BasePath + "glossary/";
     public string Feed => BasePath + "feed.xml";
     public string Sitemap => BasePath + "sitemap.xml";

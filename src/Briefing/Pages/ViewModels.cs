@@ -38,6 +38,13 @@ public sealed record LayoutVm
     public required Rendering.HtmlBody BodyHtml { get; init; }
     public required string PageKind { get; init; }
     public required bool Index { get; init; }
+    /// <summary>The corrections this page carries as a notice (issue 20).</summary>
+    public IReadOnlyList<CorrectionVm> Corrections { get; init; } = [];
+    public string CorrectionsUrl { get; init; } = "";
+    /// <summary>The search page, when the site is indexed (empty otherwise: no search box).</summary>
+    public string SearchUrl { get; init; } = "";
+    /// <summary>Where the search box leads without JavaScript.</summary>
+    public string TopicsUrl { get; init; } = "";
 }
 
 public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
@@ -68,10 +75,18 @@ public sealed record SourceGroupVm(string SourceName, string SourceUrl, string A
     public bool SourceInferred { get; init; }
     public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
 }
-public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel);
+public sealed record ClaimVm(string Id, string Text, string TopicTitle, string TopicUrl, IReadOnlyList<QuoteVm> Quotes, string ReportLabel)
+{
+    /// <summary>When the editors last checked the claim (<c>checked:</c>); unknown when they do not say.</summary>
+    public DateVm Checked { get; init; } = DateVm.Unknown;
+}
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
-    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl);
+    IReadOnlyList<ClaimVm> Claims, IReadOnlyList<EventVm> Events, IReadOnlyList<ArticleCardVm> Articles, string CompareUrl)
+{
+    /// <summary>The topic's one-page brief.</summary>
+    public string BriefUrl { get; init; } = "";
+}
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
 

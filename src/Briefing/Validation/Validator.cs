@@ -98,6 +98,7 @@ public static partial class Validator
         }
         foreach (var g in c.Glossary)
             foreach (var a in g.Articles) Ref(a, articles, "article", d);
+        CorrectionChecks.Check(c, d);
     }
 
     private static void Printable(string? text, string what, SourcePos pos, DiagnosticBag d)
