@@ -194,6 +194,8 @@ public sealed class SiteBuilder
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found, reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal),
             ReuseSummary.MethodText(found.Options, found.StockDocuments));
         found.Release();
+        // the glossary's variants are counted while every article's paragraphs are still at hand
+        var variantUse = VariantUse.Count(content.Glossary, infos, diags);
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
@@ -224,7 +226,7 @@ public sealed class SiteBuilder
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
         _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo) { Variants = variantUse };
         // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
         // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
         var work = streaming ? planner.Work() : null;

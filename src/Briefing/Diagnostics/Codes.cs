@@ -21,6 +21,7 @@ public static class Codes
     public const string UnknownReference = "BRF040";
     public const string SummaryWithoutArticle = "BRF050";
     public const string ArticleWithoutSummary = "BRF051";
+    public const string VariantUnused = "BRF052";
     public const string QuoteNotFound = "BRF060";
     public const string UnsafeLink = "BRF070";
     public const string RawHtmlIgnored = "BRF071";
@@ -48,6 +49,7 @@ public static class Codes
         (UnknownReference, "error", "A reference names a source, topic, claim or article that does not exist.", "Use one of the ids the message lists, or add the missing item."),
         (SummaryWithoutArticle, "error", "A summary has no article with the same slug.", "Rename the summary to match its article's file name, or add the article."),
         (ArticleWithoutSummary, "warning", "An article has no summary.", "Add input/summaries/<slug>.yml."),
+        (VariantUnused, "warning", "A glossary variant occurs in no article's text.", "Check the variant's spelling against the articles, or remove it from the entry's 'variants'."),
         (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage and where the quote first differs from it."),
         (UnsafeLink, "warning", "A link or image uses a javascript:, vbscript: or data: URL; it was removed.", "Link to an http(s) address instead."),
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),

@@ -102,6 +102,7 @@ public sealed partial class Planner
     private IEnumerable<Func<Page>> ReaderPages()
     {
         yield return Memo("corrections", CorrectionsPage);
+        if (Variants.Counter.Variants.Count > 0) yield return Memo("words", WordsKey, WordsPage);
     }
 }
 

@@ -472,7 +472,7 @@ public sealed partial class Planner
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),
             _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),
-            _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList());
+            _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList()) { WordsUrl = WordsUrl };
         return new Page { Url = _u.Glossary, OutputPath = _u.OutputPath(_u.Glossary), Template = "glossary", Model = vm, Title = "Glossary", Description = "People, organisations and terms in the briefing.", Section = _u.Glossary };
     }
 

@@ -9,7 +9,12 @@ public sealed record CorrectionsVm(IReadOnlyList<CorrectionVm> Corrections);
 /// <summary>One count of a source × variant table: how often the source's articles use the variant, linked to the first paragraph.</summary>
 public sealed record VariantCellVm(int Count, string Label, string Url);
 public sealed record VariantColumnVm(string Variant, string EntryName, string EntryUrl);
-public sealed record VariantRowVm(string SourceName, string SourceUrl, IReadOnlyList<VariantCellVm> Cells);
+public sealed record VariantRowVm(string SourceName, string SourceUrl, IReadOnlyList<VariantCellVm> Cells)
+{
+    /// <summary>Some of the counted articles are the source's by the editors' inference only.</summary>
+    public bool SourceInferred { get; init; }
+    public Rendering.HtmlBody SourceMarkerHtml => Markers.Attribution(SourceInferred);
+}
 /// <summary>One glossary entry's variants against every source that uses one of them.</summary>
 public sealed record VariantTableVm(string EntryId, string EntryName, string EntryUrl, IReadOnlyList<VariantColumnVm> Columns, IReadOnlyList<VariantRowVm> Rows);
 public sealed record WordsVm(IReadOnlyList<VariantTableVm> Tables, string GlossaryUrl, string CompareUrl);

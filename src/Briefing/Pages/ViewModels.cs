@@ -121,7 +121,11 @@ public sealed record ArticleVm
 public sealed record YearVm(string Year, IReadOnlyList<EventVm> Events);
 public sealed record TimelineVm(IReadOnlyList<YearVm> Years);
 public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string Role, string NativeName, string NativeLang, Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
-public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
+public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others)
+{
+    /// <summary>The page of how each source names things, when the glossary lists variants.</summary>
+    public string WordsUrl { get; init; } = "";
+}
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
@@ -179,7 +183,11 @@ public sealed record ClusterVm(int Size, string EarliestTitle, string EarliestUr
     public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
 }
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
-    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
+    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide)
+{
+    /// <summary>The page of how each source names things, when the glossary lists variants.</summary>
+    public string WordsUrl { get; init; } = "";
+}
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
 public sealed record PairRowVm(string LinkA, string LabelA, Rendering.HtmlBody HtmlA, string LinkB, string LabelB, Rendering.HtmlBody HtmlB, bool Matched, string NoteA, string NoteB);
