@@ -68,7 +68,7 @@ public sealed class SiteFixture : IAsyncLifetime
         .Select(f => "/" + (f.Path.EndsWith("index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path))
         .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404.</summary>
+    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404, brief, corrections, words.</summary>
     public IReadOnlyList<(string Kind, string Path)> PageTypes
     {
         get
@@ -84,6 +84,9 @@ public sealed class SiteFixture : IAsyncLifetime
             Add("glossary", p => p == "/glossary/");
             Add("sources", p => p == "/sources/");
             Add("404", p => p == "/404.html");
+            Add("brief", p => p.StartsWith("/topics/", StringComparison.Ordinal) && p.EndsWith("/brief/", StringComparison.Ordinal));
+            Add("corrections", p => p == "/corrections/");
+            Add("words", p => p == "/compare/words/");
             return list;
         }
     }

@@ -147,15 +147,10 @@ public sealed partial class Planner
             : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
         var reporters = r.Citations.Select(c => c.ArticleSlug).Distinct(StringComparer.Ordinal).ToList();
         var independent = reporters.Select(s => groupOf.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal).Count();
-        var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
-        // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
-        var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
-        var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
-        var wordingDiffers = quotes.Count > 1;
-        var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
+        var (diff, numbers) = Disagreement(r);
         return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
             $"Reported by {reporters.Count} of {_a.Articles.Count} articles, {Plural(independent, "independent report")}",
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : []);
+            diff.Length > 0, diff, numbers);
     }
 
     private ReusePairVm PairVm(ReuseFinding f)

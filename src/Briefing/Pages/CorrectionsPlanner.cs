@@ -103,6 +103,7 @@ public sealed partial class Planner
     {
         yield return Memo("corrections", CorrectionsPage);
         if (Variants.Counter.Variants.Count > 0) yield return Memo("words", WordsKey, WordsPage);
+        foreach (var t in _c.Topics) yield return Memo("brief:" + t.Id, () => BriefKey(t), () => Brief(t));
     }
 }
 

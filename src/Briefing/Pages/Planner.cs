@@ -250,7 +250,7 @@ public sealed partial class Planner
             .Where(g => g.Points.Count > 0)
             .ToList();
         var claims = _a.Claims.Where(r => r.Claim.Topic?.Value == t.Id).Select(r => ClaimVm(r)).ToList();
-        var events = _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value))).Select(Event).ToList();
+        var events = TopicEvents(t, slugs).Select(Event).ToList();
         var overview = new HtmlBody(_md.Render(t.Body, anchorParagraphs: false, cites: Cites).Html);
         var vm = new TopicVm(t.Title, t.Question, overview, groups, claims, events, ByDate(articles).Select(Card).ToList(), _u.Compare) { BriefUrl = _u.TopicBrief(t.Id) };
         var url = _u.Topic(t.Id);
