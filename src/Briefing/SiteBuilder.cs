@@ -28,6 +28,8 @@ public sealed record BuildOptions
     /// command line turns this off: pages are then written as soon as they are rendered and only their paths are kept.
     /// </summary>
     public bool KeepFiles { get; init; } = true;
+    /// <summary>The Node.js command that runs Pagefind when site.yml asks for search (a seam for tests).</summary>
+    public string NodeCommand { get; init; } = "node";
 }
 
 /// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
@@ -41,6 +43,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
     /// <summary>The path the site lives under (from <c>--base-url</c> or <c>site.yml</c>'s <c>base_url</c>), e.g. "/repo/".</summary>
     public string BasePath { get; init; } = "/";
+    /// <summary>The pages carry the search box: the written site is to be indexed with Pagefind (<see cref="Search.Pagefind"/>).</summary>
+    public bool Search { get; init; }
 }
 
 /// <summary>The build: load, validate, analyse, plan, render, write — each stage timed, diagnostics collected.</summary>
@@ -196,6 +200,9 @@ public sealed class SiteBuilder
         found.Release();
         // the glossary's variants are counted while every article's paragraphs are still at hand
         var variantUse = VariantUse.Count(content.Glossary, infos, diags);
+        // search needs Node.js and the pinned Pagefind: without them the site is built without its search box
+        var searchProblem = content.Site.Search ? Search.Pagefind.Problem(o.ThemeDir, o.NodeCommand) : null;
+        if (searchProblem is not null) diags.Warning(Codes.SearchUnavailable, content.Site.SearchPos, searchProblem);
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
@@ -226,7 +233,7 @@ public sealed class SiteBuilder
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
         _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo) { Variants = variantUse };
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo) { Variants = variantUse, SearchOn = content.Site.Search && searchProblem is null };
         // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
         // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
         var work = streaming ? planner.Work() : null;
@@ -245,6 +252,7 @@ public sealed class SiteBuilder
         // render, and write each page as soon as it is rendered
         var assets = Assets(o.ThemeDir, diags);
         var css = assets.Css;
+        planner.Assets = assets.Files;
         var nav = planner.Nav();
         List<OutputFile> Extra()
         {
@@ -389,7 +397,7 @@ public sealed class SiteBuilder
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output)
-            { BasePath = urls.BasePath };
+            { BasePath = urls.BasePath, Search = planner.SearchOn };
     }
 
     /// <summary>The process's peak resident memory so far, in MB (Linux: VmHWM), or 0.</summary>

@@ -27,6 +27,7 @@ public static class Codes
     public const string RawHtmlIgnored = "BRF071";
     public const string TemplateError = "BRF080";
     public const string OutputError = "BRF090";
+    public const string SearchUnavailable = "BRF093";
     public const string TooLarge = "BRF091";
 
     public static readonly IReadOnlyList<(string Code, string Severity, string Meaning, string Fix)> Table =
@@ -55,6 +56,7 @@ public static class Codes
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),
         (OutputError, "error", "The output folder could not be written, or it is the input or theme folder (or holds or lies inside one).", "Check that the output folder's parent exists and is writable, and choose a separate --output; the previous output is left untouched."),
+        (SearchUnavailable, "warning", "site.yml asks for search, but Node.js or the pinned Pagefind is not installed; the site is built without search.", "Install Node.js 18 or later, then run 'npm ci' in theme/search."),
         (TooLarge, "error", "A file is larger than Briefing accepts (an article over 20 MB, a data file over 5 MB).", "Split the file or remove what is not article text."),
     ];
 }

@@ -104,6 +104,7 @@ public sealed partial class Planner
         yield return Memo("corrections", CorrectionsPage);
         if (Variants.Counter.Variants.Count > 0) yield return Memo("words", WordsKey, WordsPage);
         foreach (var t in _c.Topics) yield return Memo("brief:" + t.Id, () => BriefKey(t), () => Brief(t));
+        if (SearchOn) yield return Memo("search", SearchPage);
     }
 }
 
@@ -119,8 +120,12 @@ public sealed partial class Planner
         {
             Corrections = notices.GetValueOrDefault(p.Url) ?? [],
             CorrectionsUrl = _u.Corrections,
-            SearchUrl = SearchOn ? _u.Search : "",
+            SearchUrl = SearchOn && p.Template != "brief" ? _u.Search : "",
             TopicsUrl = _u.Home + "#topics",
+            SearchBoxScript = SearchOn ? AssetUrl("search-box.js") : "",
+            SearchFilters = SearchFilters(p),
+            SearchPageScript = p.Template == "search" ? AssetUrl("search-page.js") : "",
+            SearchBundle = SearchOn ? _u.BasePath + "pagefind/" : "",
         };
     }
 
@@ -128,7 +133,7 @@ public sealed partial class Planner
     public string ReaderLayoutKey()
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append(SearchOn).Append('\u001F');
+        sb.Append(SearchOn).Append('\u001F').Append(AssetUrl("search-box.js")).Append('\u001F').Append(AssetUrl("search-page.js")).Append('\u001F');
         foreach (var (url, list) in LazyInitializer.EnsureInitialized(ref _notices, CorrectionNotices)!.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.Append(url).Append('\u001F');

@@ -26,4 +26,8 @@ public sealed record BriefEventVm(DateVm Date, string Title);
 public sealed record BriefVm(string Title, string Question, IReadOnlyList<BriefPointVm> Points, IReadOnlyList<BriefDisagreementVm> Disagreements,
     IReadOnlyList<BriefEventVm> Events, string TopicUrl, string AbsoluteUrl);
 
-public sealed record SearchVm(string TopicsUrl);
+public sealed record SearchVm(string TopicsUrl)
+{
+    /// <summary>Where Pagefind's files are (pagefind-ui.js, the index).</summary>
+    public string BundleUrl { get; init; } = "";
+}

@@ -45,6 +45,13 @@ public sealed record LayoutVm
     public string SearchUrl { get; init; } = "";
     /// <summary>Where the search box leads without JavaScript.</summary>
     public string TopicsUrl { get; init; } = "";
+    /// <summary>The script that turns the link into a search box.</summary>
+    public string SearchBoxScript { get; init; } = "";
+    /// <summary>On the search page: its script, and where Pagefind's files are.</summary>
+    public string SearchPageScript { get; init; } = "";
+    public string SearchBundle { get; init; } = "";
+    /// <summary>Pagefind's filters for this page ("kind:Article"); a page with any is indexed.</summary>
+    public IReadOnlyList<string> SearchFilters { get; init; } = [];
 }
 
 public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
