@@ -41,6 +41,13 @@ public sealed class SiteFixture : IAsyncLifetime
             BaseUrl = "https://briefing.example/",
         });
         if (!Build.Success) throw new InvalidOperationException("The real site does not build:\n" + string.Join("\n", Build.Diagnostics));
+        if (Build.Search)
+        {
+            // as the command line does after a build: Pagefind indexes the written site, and the index is served too
+            var (code, output) = Briefing.Search.Pagefind.Index(OutputDir, Path.Combine(RepoRoot, "theme"), "node");
+            if (code != 0) throw new InvalidOperationException("Pagefind could not index the site:\n" + output);
+            Build = Build with { Files = [.. Build.Files, .. Briefing.Search.Pagefind.Files(OutputDir)] };
+        }
         Host = new SiteHost(new SiteSnapshot(Build.Files, 1), port: 0, liveReload: false, headers: Headers);
         await Host.StartAsync();
         EnsureChromium();
@@ -87,6 +94,7 @@ public sealed class SiteFixture : IAsyncLifetime
             Add("brief", p => p.StartsWith("/topics/", StringComparison.Ordinal) && p.EndsWith("/brief/", StringComparison.Ordinal));
             Add("corrections", p => p == "/corrections/");
             Add("words", p => p == "/compare/words/");
+            Add("search", p => p == "/search/");
             return list;
         }
     }
