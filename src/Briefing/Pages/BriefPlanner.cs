@@ -27,6 +27,8 @@ public sealed partial class Planner
     private IEnumerable<TimelineEvent> TopicEvents(Topic t, HashSet<string> slugs) =>
         _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value)));
 
+    private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
+
     /// <summary>What a brief reads: what its topic's page reads (<see cref="TopicKey"/>), and which articles copy one report.</summary>
     private PageKey BriefKey(Topic t)
     {

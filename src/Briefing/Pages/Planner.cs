@@ -457,8 +457,6 @@ public sealed partial class Planner
         return k.Build();
     });
 
-    private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
-
     private Page Timeline()
     {
         var vm = new TimelineVm(_c.Timeline.GroupBy(e => e.Date.Year).Select(g => new YearVm(g.Key.ToString(CultureInfo.InvariantCulture), g.Select(Event).ToList())).ToList());
