@@ -41,6 +41,9 @@ public static class Pagefind
     /// <summary>Indexes the written site in <paramref name="outputDir"/>; the exit code and what Pagefind printed.</summary>
     public static (int Code, string Output) Index(string outputDir, string themeDir, string nodeCommand)
     {
+        // Pagefind adds its files beside those of an earlier run: an index made again starts from an empty folder
+        var old = Path.Combine(outputDir, "pagefind");
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         var psi = new ProcessStartInfo(FindOnPath(nodeCommand) ?? nodeCommand) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.GetFullPath(Runner(themeDir)));
         psi.ArgumentList.Add("--site");
