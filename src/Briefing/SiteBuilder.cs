@@ -32,6 +32,8 @@ public sealed record BuildOptions
     public Build.IBuildProgress? Progress { get; init; }
     /// <summary>The most URLs in one sitemap file before the sitemap is split under an index (tests set a small one).</summary>
     public int SitemapMaxUrls { get; init; } = Feeds.SitemapMaxUrls;
+    /// <summary>The Node.js command that runs Pagefind when site.yml asks for search (a seam for tests).</summary>
+    public string NodeCommand { get; init; } = "node";
 }
 
 /// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
@@ -45,6 +47,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
     /// <summary>The path the site lives under (from <c>--base-url</c> or <c>site.yml</c>'s <c>base_url</c>), e.g. "/repo/".</summary>
     public string BasePath { get; init; } = "/";
+    /// <summary>The pages carry the search box: the written site is to be indexed with Pagefind (<see cref="Search.Pagefind"/>).</summary>
+    public bool Search { get; init; }
 }
 
 /// <summary>The build: load, validate, analyse, plan, render, write — each stage timed, diagnostics collected.</summary>
@@ -202,6 +206,11 @@ public sealed class SiteBuilder
         var reuse = ReuseSummary.Combine(infos.Select(i => i.Article).ToList(), found, reuseDocs.ToDictionary(d => d.Id, StringComparer.Ordinal),
             ReuseSummary.MethodText(found.Options, found.StockDocuments));
         found.Release();
+        // the glossary's variants are counted while every article's paragraphs are still at hand
+        var variantUse = VariantUse.Count(content.Glossary, infos, diags);
+        // search needs Node.js and the pinned Pagefind: without them the site is built without its search box
+        var searchProblem = content.Site.Search ? Search.Pagefind.Problem(o.ThemeDir, o.NodeCommand) : null;
+        if (searchProblem is not null) diags.Warning(Codes.SearchUnavailable, content.Site.SearchPos, searchProblem);
         if (streaming)
         {
             // Once text reuse is counted, a one-off build keeps an article's (packed) paragraphs only if a pair page
@@ -233,7 +242,7 @@ public sealed class SiteBuilder
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
         _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo);
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo) { Variants = variantUse, SearchOn = content.Site.Search && searchProblem is null };
         // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
         // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
         var work = streaming ? planner.Work() : null;
@@ -252,6 +261,7 @@ public sealed class SiteBuilder
         // render, and write each page as soon as it is rendered
         var assets = Assets(o.ThemeDir, diags);
         var css = assets.Css;
+        planner.Assets = assets.Files;
         var nav = planner.Nav();
         List<OutputFile> Extra()
         {
@@ -283,7 +293,7 @@ public sealed class SiteBuilder
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
         // A page object the memo kept (the same object as last time) under the same layout has the same bytes: it is
         // not even fingerprinted.
-        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) : "";
+        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) + planner.ReaderLayoutKey() : "";
         var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Length][] : null;
@@ -328,7 +338,7 @@ public sealed class SiteBuilder
                 var p = pages[i] ??= work![i]();
                 // a streamed page keeps its place, not its model or its JSON-LD (released once the page is rendered)
                 if (work is not null) pages[i] = p with { Model = Released, JsonLd = "" };
-                LayoutVm LayoutOf(HtmlBody body) => Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body);
+                LayoutVm LayoutOf(HtmlBody body) => planner.ReaderLayout(Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), p);
                 if (prints is not null)
                 {
                     if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))
@@ -401,7 +411,7 @@ public sealed class SiteBuilder
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return new BuildResult(true, diags.Sorted(), pages.Length, output.Count, timings, Path.GetFullPath(o.OutputDir), total.Elapsed.TotalMilliseconds, output)
-            { BasePath = urls.BasePath };
+            { BasePath = urls.BasePath, Search = planner.SearchOn };
     }
 
     /// <summary>The process's peak resident memory so far, in MB (Linux: VmHWM), or 0.</summary>

@@ -42,6 +42,13 @@ public sealed class SiteFixture : IAsyncLifetime
         });
         if (!Build.Success) throw new InvalidOperationException("The real site does not build:\n" + string.Join("\n", Build.Diagnostics));
         Build = Build with { Files = [.. Build.Files, .. PagedBuild()] };
+        if (Build.Search)
+        {
+            // as the command line does after a build: Pagefind indexes the written site, and the index is served too
+            var (code, output) = Briefing.Search.Pagefind.Index(OutputDir, Path.Combine(RepoRoot, "theme"), "node");
+            if (code != 0) throw new InvalidOperationException("Pagefind could not index the site:\n" + output);
+            Build = Build with { Files = [.. Build.Files, .. Briefing.Search.Pagefind.Files(OutputDir)] };
+        }
         Host = new SiteHost(new SiteSnapshot(Build.Files, 1), port: 0, liveReload: false, headers: Headers);
         await Host.StartAsync();
         EnsureChromium();
@@ -97,7 +104,7 @@ public sealed class SiteFixture : IAsyncLifetime
         .Select(f => "/" + (f.Path.EndsWith("index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path))
         .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404, and each kind of page of a paginated list.</summary>
+    /// <summary>One page of each kind: home, topic, article, compare, pair, timeline, glossary, sources, 404, brief, corrections, words, search, and each kind of page of a paginated list.</summary>
     public IReadOnlyList<(string Kind, string Path)> PageTypes
     {
         get
@@ -124,6 +131,10 @@ public sealed class SiteFixture : IAsyncLifetime
             Add("compare-exclusive", p => p == PagedPrefix + "compare/exclusive/page/2/");
             Add("compare-angles", p => p == PagedPrefix + "compare/angles/page/2/");
             Add("timeline-paged", p => p == PagedPrefix + "timeline/page/2/");
+            Add("brief", p => p.StartsWith("/topics/", StringComparison.Ordinal) && p.EndsWith("/brief/", StringComparison.Ordinal));
+            Add("corrections", p => p == "/corrections/");
+            Add("words", p => p == "/compare/words/");
+            Add("search", p => p == "/search/");
             return list;
         }
     }

@@ -115,6 +115,7 @@ public static class Program
                 $"Build failed: {result.Errors} error(s), {result.Warnings} warning(s){(o.Strict && result.Errors == 0 ? " (--strict)" : "")}. {(write ? "The previous output was left untouched." : "")}"));
             return ContentErrors;
         }
+        if (write && result.Search && !IndexSearch(o, stderr)) return ContentErrors;
         if (!quiet)
         {
             stdout.WriteLine(write
@@ -122,6 +123,15 @@ public static class Program
                 : string.Create(CultureInfo.InvariantCulture, $"Checked {result.PagesWritten} pages in {result.ElapsedMilliseconds:0} ms: no errors{Warn(result)}"));
         }
         return Success;
+    }
+
+    /// <summary>Indexes the written site with Pagefind (site.yml's search: true); a failure is reported and fails the build.</summary>
+    private static bool IndexSearch(BuildOptions o, TextWriter stderr)
+    {
+        var (code, output) = Search.Pagefind.Index(o.OutputDir, o.ThemeDir, o.NodeCommand);
+        if (code == 0) return true;
+        stderr.WriteLine($"{o.ThemeDir}/search/package.json: error {Diagnostics.Codes.SearchUnavailable}: Pagefind could not index {o.OutputDir} (exit code {code}); the pages are written, without a search index. Run 'npm ci' in {o.ThemeDir}/search and build again. Pagefind said:\n{output.Trim()}");
+        return false;
     }
 
     private static string Warn(BuildResult r) => r.Warnings > 0 ? $", {r.Warnings} warning(s)" : "";

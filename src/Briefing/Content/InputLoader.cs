@@ -4,9 +4,9 @@ using Briefing.Diagnostics;
 namespace Briefing.Content;
 
 /// <summary>Loads the whole input contract into typed records. Problems become diagnostics; loading carries on.</summary>
-public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
+public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCache? cache = null)
 {
-    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "page_size", "feed_entries", "reviewed", "editors", "contact"];
+    private static readonly string[] SiteKeys = ["title", "description", "base_url", "language", "lede", "takeaways", "allow_html", "page_size", "feed_entries", "reviewed", "editors", "contact", "search"];
     private static readonly string[] TakeawayKeys = ["text", "articles"];
     internal static readonly string[] ArticleKeys = ["title", "source", "source_note", "published", "published_note", "author", "dek", "topics", "url", "derived_from", "draft", "redirect_from"];
     private static readonly string[] SummaryKeys = ["summary", "angle", "key_points", "claims"];
@@ -14,9 +14,9 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
     private static readonly string[] ClaimRefKeys = ["claim", "quote"];
     private static readonly string[] TopicKeys = ["title", "order", "question"];
     private static readonly string[] SourceKeys = ["name", "kind", "country", "url", "note"];
-    private static readonly string[] ClaimKeys = ["id", "topic", "text", "date"];
+    private static readonly string[] ClaimKeys = ["id", "topic", "text", "date", "checked"];
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
-    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "as_of", "native_name", "native_lang", "text", "articles"];
+    private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "as_of", "native_name", "native_lang", "text", "articles", "variants"];
 
     /// <summary>
     /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
@@ -82,6 +82,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             summaries = LoadParallel(summaryPaths, LoadSummary);
         }
         var (topics, sources, claims, timeline, glossary) = rest.GetAwaiter().GetResult();
+        var corrections = LoadList(Path.Combine(files.Root, CorrectionsFile), CorrectionsFile, (l, n) => l.ReadCorrection(n));
 
         return new SiteContent
         {
@@ -94,6 +95,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
             Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
             Unread = _unread.Keys.ToHashSet(StringComparer.Ordinal),
+            Corrections = SortCorrections(corrections),
         };
     }
 
@@ -155,6 +157,8 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Reviewed = ReadDate(r, "reviewed", required: false, diags),
             Editors = r.String("editors")?.Value ?? "",
             Contact = r.String("contact")?.Value ?? "",
+            Search = r.Bool("search") ?? false,
+            SearchPos = r.PosOf("search"),
         };
     }
 
@@ -363,7 +367,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
         var text = r.String("text", required: true);
         var topic = r.String("topic", required: true);
         var date = ReadDate(r, "date", required: false, diags);
-        return id is null || text is null ? null : new Claim(id.Value, topic, text.Value, id.Pos) { Date = date };
+        return id is null || text is null ? null : new Claim(id.Value, topic, text.Value, id.Pos) { Date = date, Checked = ReadDate(r, "checked", required: false, diags) };
     }
 
     private TimelineEvent? ReadEvent(YNode n)
@@ -403,6 +407,7 @@ public sealed class InputLoader(InputFiles files, DiagnosticBag diags, ArticleCa
             Text = text?.Value ?? "",
             TextPos = text?.Pos ?? id.Pos,
             Articles = r.StringList("articles"),
+            Variants = r.StringList("variants"),
         };
     }
 }

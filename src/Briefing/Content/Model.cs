@@ -96,6 +96,9 @@ public sealed record SiteConfig
     /// <summary>Who the editors are, and how a reader reports a mistake (Markdown; optional, for the About page).</summary>
     public string Editors { get; init; } = "";
     public string Contact { get; init; } = "";
+    /// <summary>Index the built site with Pagefind and show a search box (site.yml's <c>search: true</c>).</summary>
+    public bool Search { get; init; }
+    public SourcePos SearchPos { get; init; }
 }
 
 public sealed record Takeaway(string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
@@ -169,6 +172,8 @@ public sealed record Claim(string Id, Located<string>? Topic, string Text, Sourc
 {
     /// <summary>When the event the claim reports happened (optional): articles published before it are not counted as not reporting it.</summary>
     public PartialDate? Date { get; init; }
+    /// <summary>The day the editors last checked the claim against its sources (<c>checked:</c>), if they say.</summary>
+    public PartialDate? Checked { get; init; }
 }
 
 public sealed record TimelineEvent(PartialDate Date, string Title, string Text, IReadOnlyList<Located<string>> Articles, SourcePos Pos)
@@ -194,6 +199,8 @@ public sealed record GlossaryEntry
     /// <summary>Where the text is written, for the checks of the citations in it.</summary>
     public SourcePos TextPos { get; init; }
     public IReadOnlyList<Located<string>> Articles { get; init; } = [];
+    /// <summary>The ways sources write the entry's name or term, counted in each article's text (issue 20).</summary>
+    public IReadOnlyList<Located<string>> Variants { get; init; } = [];
 
     public static readonly IReadOnlyList<string> Kinds = ["person", "term", "organisation", "place"];
 }
@@ -214,4 +221,6 @@ public sealed record SiteContent
     /// "sources/&lt;id&gt;" or a list file's name ("claims.yml"): what refers to them is not reported as missing.
     /// </summary>
     public IReadOnlySet<string> Unread { get; init; } = new HashSet<string>();
+    /// <summary>input/corrections.yml, newest first.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
 }

@@ -23,6 +23,7 @@ public static class Codes
     public const string UnknownReference = "BRF040";
     public const string SummaryWithoutArticle = "BRF050";
     public const string ArticleWithoutSummary = "BRF051";
+    public const string VariantUnused = "BRF052";
     public const string QuoteNotFound = "BRF060";
     public const string QuoteTooShort = "BRF061";
     public const string QuoteAcrossParagraphs = "BRF062";
@@ -30,6 +31,7 @@ public static class Codes
     public const string RawHtmlIgnored = "BRF071";
     public const string TemplateError = "BRF080";
     public const string OutputError = "BRF090";
+    public const string SearchUnavailable = "BRF093";
     public const string TooLarge = "BRF091";
 
     public static readonly IReadOnlyList<(string Code, string Severity, string Meaning, string Fix)> Table =
@@ -54,6 +56,7 @@ public static class Codes
         (UnknownReference, "error", "A reference names a source, topic, claim or article that does not exist.", "Use one of the ids the message lists, or add the missing item."),
         (SummaryWithoutArticle, "error", "A summary has no article with the same slug.", "Rename the summary to match its article's file name, or add the article."),
         (ArticleWithoutSummary, "warning", "An article has no summary.", "Add input/summaries/<slug>.yml."),
+        (VariantUnused, "warning", "A glossary variant occurs in no article's text.", "Check the variant's spelling against the articles, or remove it from the entry's 'variants'."),
         (QuoteNotFound, "error", "A quote does not occur in its article's text.", "Copy the words exactly from the article; the message shows the closest passage and where the quote first differs from it."),
         (QuoteTooShort, "error", "A quote has fewer than 4 words, too few to prove anything.", "Quote at least 4 words of the article."),
         (QuoteAcrossParagraphs, "error", "A quote runs from one paragraph into the next.", "Write it as a list with one part per paragraph, as the message shows: quote: [\"…\", \"…\"]."),
@@ -61,6 +64,7 @@ public static class Codes
         (RawHtmlIgnored, "warning", "An article contains raw HTML, which is shown as text.", "Write it in Markdown, or set allow_html: true in site.yml if the HTML is trusted."),
         (TemplateError, "error", "A theme template failed to compile or render.", "Fix the template at the file and line shown."),
         (OutputError, "error", "The output folder could not be written, or it is the input or theme folder (or holds or lies inside one).", "Check that the output folder's parent exists and is writable, and choose a separate --output; the previous output is left untouched."),
+        (SearchUnavailable, "warning", "site.yml asks for search, but Node.js or the pinned Pagefind is not installed; the site is built without search.", "Install Node.js 18 or later, then run 'npm ci' in theme/search."),
         (TooLarge, "error", "A file is larger than Briefing accepts (an article over 20 MB, a data file over 5 MB).", "Split the file or remove what is not article text."),
     ];
 }

@@ -91,7 +91,7 @@ public sealed partial class Planner
             .Concat(_a.Reuse.Disputed.Select(f => new ReuseClusterVm(true, [PairVm(f)], 2, "", "", "", [], "")))
             .ToList();
         var vm = new CompareVm(wide ? [] : columns.Select((a, i) => new ColumnVm(a.Slug, a.Article.Title, SourceName(a), _u.Article(a.Slug), Markers.DateOf(a.Article), Markers.AttributionInferred(a.Article)) { Excerpt = TitleExcerpt(labels[i]) }).ToList(),
-            groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide);
+            groups, exclusives, angles, Coverage(), clusters, _a.Reuse.Method, _a.Articles.Count, groupOf.Values.Distinct().Count(), wide) { WordsUrl = WordsUrl };
         return new Page
         {
             Url = _u.Compare, OutputPath = _u.OutputPath(_u.Compare), Template = "compare", Model = vm, Title = "Compare sources",

@@ -82,6 +82,7 @@ public sealed partial class Planner
         work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
         work.AddRange(PairPages());
         work.AddRange(ClusterPages());
+        work.AddRange(ReaderPages());
         return work;
     }
 
@@ -140,7 +141,7 @@ public sealed partial class Planner
         var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
-        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label) { CompareUrl = ClaimUrl(row) };
+        return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label) { CompareUrl = ClaimUrl(row), Checked = Checked(row.Claim) };
     }
 
     public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
@@ -314,7 +315,7 @@ public sealed partial class Planner
             foreach (var id in summary.Claims.Select(cr => cr.Claim.Value).Distinct())
             {
                 if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
-                k.Add(row.Claim.Id).Add(row.Claim.Text);
+                k.Add(row.Claim.Id).Add(row.Claim.Text).Add(row.Claim.Checked?.Iso);
                 TopicInKey(k, row.Claim.Topic?.Value);
                 k.Add(Count(row).Label);
                 // the quotes shown are this article's citations of the claim
@@ -394,6 +395,7 @@ public sealed partial class Planner
             foreach (var a in g.Articles) k.Add(a.Value);
             k.Add("\u0003");
         }
+        ReaderInKey(k);
         k.Add(_a.Updated is { } u ? u.Iso + u.PrecisionName : null);
         return _memo!.Token("meta", k.Build());
     })!;
@@ -436,7 +438,6 @@ public sealed partial class Planner
         return k.Build();
     });
 
-    private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
 
     private Page Glossary()
     {
@@ -445,7 +446,7 @@ public sealed partial class Planner
         var vm = new GlossaryVm(
             _c.Glossary.Where(g => g.Kind == "person").Select(G).ToList(),
             _c.Glossary.Where(g => g.Kind == "term").Select(G).ToList(),
-            _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList());
+            _c.Glossary.Where(g => g.Kind is not "person" and not "term").Select(G).ToList()) { WordsUrl = WordsUrl };
         return new Page { Url = _u.Glossary, OutputPath = _u.OutputPath(_u.Glossary), Template = "glossary", Model = vm, Title = "Glossary", Description = "People, organisations and terms in the briefing.", Section = _u.Glossary };
     }
 

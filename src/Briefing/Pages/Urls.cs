@@ -69,6 +69,14 @@ public sealed class Urls
     /// <summary>A section of the compare page listed in full on pages of its own (shared-wording, exclusive, angles).</summary>
     public string CompareSection(string name) => BasePath + "compare/" + name + "/";
     public string Timeline => BasePath + "timeline/";
+    public string Corrections => BasePath + "corrections/";
+    /// <summary>A topic's one-page brief, made for print.</summary>
+    public string TopicBrief(string id) => BasePath + "topics/" + id + "/brief/";
+    /// <summary>How each source names things: the glossary's variants counted per source.</summary>
+    public string Words => BasePath + "compare/words/";
+    public string Search => BasePath + "search/";
+    /// <summary>A page named by its path from the site's root ("/glossary/"), under the base path.</summary>
+    public string FromRoot(string path) => BasePath + path.TrimStart('/');
     public string Glossary => BasePath + "glossary/";
     public string About => BasePath + "about/";
     public string Feed => BasePath + "feed.xml";

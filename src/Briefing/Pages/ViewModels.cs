@@ -49,6 +49,20 @@ public sealed record LayoutVm
     /// <summary>When the editors last reviewed the briefing (unknown when site.yml gives no date), and the About page.</summary>
     public DateVm Reviewed { get; init; } = DateVm.Unknown;
     public string AboutUrl { get; init; } = "";
+    /// <summary>The corrections this page carries as a notice (issue 20).</summary>
+    public IReadOnlyList<CorrectionVm> Corrections { get; init; } = [];
+    public string CorrectionsUrl { get; init; } = "";
+    /// <summary>The search page, when the site is indexed (empty otherwise: no search box).</summary>
+    public string SearchUrl { get; init; } = "";
+    /// <summary>Where the search box leads without JavaScript.</summary>
+    public string TopicsUrl { get; init; } = "";
+    /// <summary>The script that turns the link into a search box.</summary>
+    public string SearchBoxScript { get; init; } = "";
+    /// <summary>On the search page: its script, and where Pagefind's files are.</summary>
+    public string SearchPageScript { get; init; } = "";
+    public string SearchBundle { get; init; } = "";
+    /// <summary>Pagefind's filters for this page ("kind:Article"); a page with any is indexed.</summary>
+    public IReadOnlyList<string> SearchFilters { get; init; } = [];
 }
 
 public sealed record TakeawayVm(Rendering.HtmlBody TextHtml, IReadOnlyList<Link> Articles);
@@ -93,6 +107,8 @@ public sealed record ClaimVm(string Id, string Text, string TopicTitle, string T
 {
     /// <summary>The claim's row on the compare page, where each source's words for it are shown in full.</summary>
     public string CompareUrl { get; init; } = "";
+    /// <summary>When the editors last checked the claim (<c>checked:</c>); unknown when they do not say.</summary>
+    public DateVm Checked { get; init; } = DateVm.Unknown;
 }
 
 public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody OverviewHtml, IReadOnlyList<SourceGroupVm> SourceGroups,
@@ -100,6 +116,8 @@ public sealed record TopicVm(string Title, string Question, Rendering.HtmlBody O
 {
     /// <summary>The side column's counts, dates and sources.</summary>
     public GlanceVm Glance { get; init; } = GlanceVm.Empty;
+    /// <summary>The topic's one-page brief.</summary>
+    public string BriefUrl { get; init; } = "";
 }
 
 public sealed record ReuseNoteVm(string OtherTitle, string OtherUrl, string PairUrl, string ThisShare, string OtherShare, string Verdict, bool HasPairPage);
@@ -143,7 +161,11 @@ public sealed record GlossaryEntryVm(string Id, string Name, string Kind, string
     /// <summary>When the role was held ("December 2023"), or empty.</summary>
     public string RoleAsOf { get; init; } = "";
 }
-public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others);
+public sealed record GlossaryVm(IReadOnlyList<GlossaryEntryVm> People, IReadOnlyList<GlossaryEntryVm> Terms, IReadOnlyList<GlossaryEntryVm> Others)
+{
+    /// <summary>The page of how each source names things, when the glossary lists variants.</summary>
+    public string WordsUrl { get; init; } = "";
+}
 public sealed record SourcesVm(IReadOnlyList<SourceVm> Sources, CoverageVm Coverage);
 public sealed record NotFoundVm(string HomeUrl, IReadOnlyList<Link> Topics);
 
@@ -220,7 +242,11 @@ public sealed record ClusterVm(int Size, string EarliestTitle, string EarliestUr
     public Rendering.HtmlBody EarliestMarkerHtml { get; init; } = Rendering.HtmlBody.Empty;
 }
 public sealed record CompareVm(IReadOnlyList<ColumnVm> Columns, IReadOnlyList<ClaimGroupVm> Groups, IReadOnlyList<ExclusiveVm> Exclusives,
-    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide);
+    IReadOnlyList<AngleVm> Angles, CoverageVm Coverage, IReadOnlyList<ReuseClusterVm> Clusters, string ReuseMethod, int ArticleCount, int IndependentCount, bool Wide)
+{
+    /// <summary>The page of how each source names things, when the glossary lists variants.</summary>
+    public string WordsUrl { get; init; } = "";
+}
 
 /// <summary>A row of the side-by-side view; NoteA/NoteB say what stands on a side that has no paragraph in this row.</summary>
 public sealed record PairRowVm(string LinkA, string LabelA, Rendering.HtmlBody HtmlA, string LinkB, string LabelB, Rendering.HtmlBody HtmlB, bool Matched, string NoteA, string NoteB);

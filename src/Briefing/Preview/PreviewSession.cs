@@ -39,7 +39,8 @@ public sealed class PreviewSession : IAsyncDisposable
         _out = TextWriter.Synchronized(stdout); // rebuilds and refused requests report from different threads
         _reporter = reporter;
         _builder = new SiteBuilder(Cache);
-        var (first, _) = BuildOnce();
+        var (first, firstResult) = BuildOnce();
+        if (firstResult.Success && firstResult.Search) first = IndexSearch(first);
         // the site is served under its base URL's path, as it will be published: each build's snapshot carries it
         Host = new SiteHost(first, port, liveReload: true, hosts: new HostFilter(allowHosts, _out));
     }
@@ -95,6 +96,8 @@ public sealed class PreviewSession : IAsyncDisposable
                 Host.Publish(snapshot);
                 // raised only once the new snapshot (or error page) is what the server answers with
                 Rebuilt?.Invoke(result);
+                // the pages are live; the search index follows them
+                if (result.Success && result.Search) Host.Publish(IndexSearch(snapshot));
             }
         }
         catch (OperationCanceledException) { }
@@ -122,6 +125,22 @@ public sealed class PreviewSession : IAsyncDisposable
         var previous = Host?.Snapshot ?? new SiteSnapshot([], 0);
         var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         return (previous.WithErrors(errors, version, DraftPages.Make(_options.InputDir, errors)), result);
+    }
+
+    /// <summary>
+    /// Indexes the written pages with Pagefind and serves the index with them (the same version: no reload). A failure
+    /// is reported; the pages stay served without a fresh index.
+    /// </summary>
+    private SiteSnapshot IndexSearch(SiteSnapshot pages)
+    {
+        var (code, output) = Search.Pagefind.Index(_options.OutputDir, _options.ThemeDir, _options.NodeCommand);
+        if (code != 0)
+        {
+            _out.WriteLine($"search: Pagefind could not index the preview (exit code {code}): {output.Trim()}");
+            return pages;
+        }
+        var files = pages.Files.Where(kv => !kv.Key.StartsWith("pagefind/", StringComparison.Ordinal)).Select(kv => new Pages.OutputFile(kv.Key, kv.Value));
+        return new SiteSnapshot([.. files, .. Search.Pagefind.Files(_options.OutputDir)], pages.Version, basePath: pages.BasePath);
     }
 
     public async ValueTask DisposeAsync()

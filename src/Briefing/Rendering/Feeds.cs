@@ -7,7 +7,7 @@ using Briefing.Pages;
 namespace Briefing.Rendering;
 
 /// <summary>The Atom feed, the sitemap and robots.txt. Dates come from the content, never the clock.</summary>
-public static class Feeds
+public static partial class Feeds
 {
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
 
@@ -34,7 +34,7 @@ public static class Feeds
             w.WriteElementString("title", ns, c.Site.Title);
             if (c.Site.Description.Length > 0) w.WriteElementString("subtitle", ns, c.Site.Description);
             w.WriteElementString("id", ns, u.Absolute(u.Home));
-            w.WriteElementString("updated", ns, updated);
+            w.WriteElementString("updated", ns, Stamp(NewestChange(c, a)));
             Link(w, ns, u.Absolute(u.Feed), "self");
             Link(w, ns, u.Absolute(u.Home), "alternate");
             w.WriteStartElement("author", ns);
@@ -60,6 +60,7 @@ public static class Feeds
                 if (!string.IsNullOrEmpty(summary)) w.WriteElementString("summary", ns, summary);
                 w.WriteEndElement();
             }
+            CorrectionEntries(w, ns, c, u);
             w.WriteEndElement();
         }
     }

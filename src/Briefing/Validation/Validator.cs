@@ -107,6 +107,7 @@ public static partial class Validator
         foreach (var a in c.Articles)
             if (!summarySlugs.Contains(a.Slug) && !a.Draft && !c.Unread.Contains("summaries/" + a.Slug))
                 d.Warning(Codes.ArticleWithoutSummary, a.Pos, $"This article has no summary. Add input/summaries/{a.Slug}.yml (see README, 'A summary').");
+        CorrectionChecks.Check(c, d);
     }
 
     /// <summary>
