@@ -21,7 +21,11 @@ public sealed record ClaimEntryVm(MatrixRowVm Row, string Url, string More);
 /// <summary>A topic page of a topic whose lists are longer than a page: page 1 has the overview and the disagreements.</summary>
 public sealed record TopicPageVm(string Title, string Question, int Number, string Position, Rendering.HtmlBody OverviewHtml,
     IReadOnlyList<ClaimEntryVm> Disagreements, string DisagreementsNote, MoreVm Claims, IReadOnlyList<ArticleCardVm> Articles,
-    string ArticlesNote, PagerVm Pager, IReadOnlyList<SourceGroupVm> SourceGroups, IReadOnlyList<EventVm> Events, MoreVm Timeline, string CompareUrl);
+    string ArticlesNote, PagerVm Pager, IReadOnlyList<SourceGroupVm> SourceGroups, IReadOnlyList<EventVm> Events, MoreVm Timeline, string CompareUrl)
+{
+    /// <summary>The topic's one-page brief.</summary>
+    public string BriefUrl { get; init; } = "";
+}
 
 /// <summary>A page of one source's articles.</summary>
 public sealed record SourceArticlesVm(string Name, string SourceUrl, string Position, IReadOnlyList<ArticleCardVm> Articles, string ArticlesNote, PagerVm Pager);

@@ -99,7 +99,7 @@ public sealed partial class Planner
         var timeline = new MoreVm(lists.Events.Count > events.Count ? $"The full timeline ({Count(_c.Timeline.Count, "event")})" : "The full timeline", _u.Timeline);
         var vm = new TopicPageVm(t.Title, t.Question, number, Position(number, count), number == 1 ? Overview(t) : HtmlBody.Empty, disagreements, note, claims,
             articles.Select(Card).ToList(), lists.Articles.Count == 0 ? "No article is on this topic yet." : Range("Articles", number, lists.Articles.Count) + ", newest first", Pager(first, number, count, $"Pages of the articles on {t.Title}"),
-            SourceGroups(t, articles), events, timeline, _u.Compare);
+            SourceGroups(t, articles), events, timeline, _u.Compare) { BriefUrl = _u.TopicBrief(t.Id) };
         var url = Urls.Paged(first, number);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic-paged", Model = vm, Title = PagedTitle(t.Title, number, count), Description = t.Question, Section = first };
     }

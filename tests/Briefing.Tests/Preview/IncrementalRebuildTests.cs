@@ -82,7 +82,7 @@ public sealed class IncrementalRebuildTests : IDisposable
                 break;
             case "draft": Edit(Other, t => ReplaceFirst(t, "\ntopics:", "\ndraft: true\ntopics:")); break; // its page and folder go
             case "variant": Edit("glossary.yml", t => ReplaceFirst(t, "    - color revolution\n", "")); break;
-            case "brief-quote": Edit("summaries/2023-12-14-security-cooperation-xi-visit.yml", t => t.Replace("claims:\n", "claims:\n  - claim: xi-two-day-visit\n    quote: \"wrapped up\"\n", StringComparison.Ordinal)); break;
+            case "brief-quote": Edit("summaries/2023-12-14-security-cooperation-xi-visit.yml", t => t.Replace("claims:\n", "claims:\n  - claim: xi-two-day-visit\n    quote: \"wrapped up his two-day visit\"\n", StringComparison.Ordinal)); break;
             case "correction": Edit("corrections.yml", t => t + "- date: 2026-12-04\n  claim: xi-two-day-visit\n  wrong: A test.\n  now: Another.\n"); break;
             case "claim-checked": Edit("claims.yml", t => ReplaceFirst(t, "text: Chinese President Xi Jinping made a two-day visit to Vietnam.", "text: Chinese President Xi Jinping made a two-day visit to Vietnam.\n  checked: 2026-12-01")); break;
             default: throw new ArgumentException(edit);

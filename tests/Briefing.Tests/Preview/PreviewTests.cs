@@ -36,7 +36,7 @@ public sealed class PreviewTests
         Assert.Contains("/__briefing/livereload.js", home);
         var article = await http.GetAsync("/articles/2023-12-13-alpha/");
         Assert.Equal(HttpStatusCode.OK, article.StatusCode);
-        var css = await http.GetAsync("/assets/" + Path.GetFileName(Directory.GetFiles(Path.Combine(site.Output, "assets"))[0]));
+        var css = await http.GetAsync("/assets/" + Path.GetFileName(Directory.GetFiles(Path.Combine(site.Output, "assets"), "*.css")[0]));
         Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType!.ToString());
         var missing = await http.GetAsync("/no/such/page/");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

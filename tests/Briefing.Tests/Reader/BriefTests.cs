@@ -32,7 +32,7 @@ public sealed class BriefTests
         var brief = site.Page("topics/security-cooperation/brief/index.html");
         Assert.Contains("<strong>Numbers differ:</strong> The joint statement&#x27;s length.", brief);
         Assert.Contains("Alpha News: “In a 12-page text”", brief);
-        Assert.Contains("Beta Wire: “16-page joint statement”", brief);
+        Assert.Contains("Beta Wire: “their 16-page joint statement”", brief);
         Assert.DoesNotContain("Where sources disagree", site.Page("topics/maritime-disputes/brief/index.html"));
     }
 
@@ -42,9 +42,9 @@ public sealed class BriefTests
         using var site = new TestSite();
         var claims = string.Concat(Enumerable.Range(1, 7).Select(i => $"- id: extra-{i}\n  topic: maritime-disputes\n  text: Extra claim {i}.\n"));
         site.Write("claims.yml", site.Read("claims.yml") + "\n" + claims);
-        var refs = string.Concat(Enumerable.Range(1, 7).Select(i => $"  - claim: extra-{i}\n    quote: \"hotlines\"\n"));
+        var refs = string.Concat(Enumerable.Range(1, 7).Select(i => $"  - claim: extra-{i}\n    quote: \"agreed to set up more hotlines\"\n"));
         site.Write("summaries/2023-12-13-alpha.yml", site.Read("summaries/2023-12-13-alpha.yml") + "\n" + refs);
-        site.Write("summaries/2023-12-14-beta.yml", site.Read("summaries/2023-12-14-beta.yml").Replace("claims:\n", "claims:\n  - claim: extra-7\n    quote: \"vowed\"\n", StringComparison.Ordinal));
+        site.Write("summaries/2023-12-14-beta.yml", site.Read("summaries/2023-12-14-beta.yml").Replace("claims:\n", "claims:\n  - claim: extra-7\n    quote: \"the two vowed to work\"\n", StringComparison.Ordinal));
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
         var brief = site.Page("topics/maritime-disputes/brief/index.html");
