@@ -23,7 +23,8 @@ public sealed class ReaderLayoutTests(SiteFixture site)
             var nav = await page.Locator(".site-nav").BoundingBoxAsync();
             Assert.True(nav!.Height <= 48, $"{kind} at {width}px: the navigation is {nav.Height}px tall");
             var header = await page.Locator(".site-header").BoundingBoxAsync();
-            Assert.True(header!.Height <= (width < 600 ? 100 : 70), $"{kind} at {width}px: the header is {header.Height}px tall");
+            // on a phone the search box takes a row of its own under the title and the navigation
+            Assert.True(header!.Height <= (width < 600 ? 130 : 70), $"{kind} at {width}px: the header is {header.Height}px tall");
         }
         await context.CloseAsync();
     }
@@ -42,11 +43,12 @@ public sealed class ReaderLayoutTests(SiteFixture site)
         Assert.True(await first.IsVisibleAsync());
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal(await first.GetAttributeAsync("href"), await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
-        var topics = site.Build!.Files.Count(f => f.Path.StartsWith("topics/", StringComparison.Ordinal) && f.Path.EndsWith("/index.html", StringComparison.Ordinal));
+        // topics/<id>/index.html, not a topic's brief or later pages
+        var topics = site.Build!.Files.Count(f => f.Path.StartsWith("topics/", StringComparison.Ordinal) && f.Path.Split('/').Length == 3 && f.Path.EndsWith("/index.html", StringComparison.Ordinal));
         Assert.Equal(topics, await page.Locator(".nav-menu details > ul a").CountAsync());
         // the menu is drawn over the page, not pushing it down: the header keeps its height
         var header = await page.Locator(".site-header").BoundingBoxAsync();
-        Assert.True(header!.Height <= 100, $"the open menu grows the header to {header.Height}px");
+        Assert.True(header!.Height <= 130, $"the open menu grows the header to {header.Height}px");
         await context.CloseAsync();
     }
 

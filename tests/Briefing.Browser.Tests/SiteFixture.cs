@@ -83,7 +83,9 @@ public sealed class SiteFixture : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to);
         }
-        File.AppendAllText(Path.Combine(input, "site.yml"), "\npage_size: 1\n");
+        // every list paginated; the search index is the real briefing's, not this copy's
+        var siteYml = Path.Combine(input, "site.yml");
+        File.WriteAllText(siteYml, File.ReadAllText(siteYml).Replace("search: true", "search: false", StringComparison.Ordinal) + "\npage_size: 1\n");
         try
         {
             var paged = new SiteBuilder().Build(new BuildOptions { InputDir = input, ThemeDir = Path.Combine(RepoRoot, "theme"), OutputDir = OutputDir + "-paged", Write = false, BaseUrl = "https://briefing.example" + PagedPrefix });
