@@ -19,10 +19,13 @@ public sealed class SearchTests(SiteFixture site)
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add(m.Text); };
         await page.GotoAsync(site.Url("/"));
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the briefing" }).FillAsync("hotline");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search/?q=hotline");
-        await page.Locator(".pagefind-ui__result").First.WaitForAsync(new() { Timeout = 15000 });
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the briefing" });
+        await box.FillAsync("hotline");
+        // Enter is pressed on the box itself (focused first), and the wait ends when the search page's URL commits:
+        // its results load after the page does, and are waited for below
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(u => new Uri(u).PathAndQuery == "/search/?q=hotline", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".pagefind-ui__result").First.WaitForAsync(new() { Timeout = 30000 });
         await page.WaitForTimeoutAsync(500); // the rest of the results
         var found = (await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
