@@ -80,6 +80,24 @@ public sealed class SilentMistakesTests
     }
 
     [Fact]
+    public void A_lede_over_120_words_is_a_warning_that_says_to_shorten_it()
+    {
+        using var site = new TestSite();
+        var yml = site.Read("site.yml");
+        var start = yml.IndexOf("lede:", StringComparison.Ordinal);
+        var end = yml.IndexOf('\n', start);
+        var words = string.Join(' ', Enumerable.Repeat("word", 121));
+        site.Write("site.yml", yml[..start] + "lede: " + words + yml[end..]);
+        var r = site.Build();
+        Assert.True(r.Success);
+        var lede = DiagnosticAssert.Has(r, "BRF026", "site.yml", line: 5);
+        Assert.Contains("The lede has 121 words; the guide advises 60–120 words", lede.Message);
+        Assert.Contains("Shorten it", lede.Message);
+        site.Write("site.yml", yml[..start] + "lede: " + string.Join(' ', Enumerable.Repeat("word", 120)) + yml[end..]);
+        Assert.DoesNotContain(site.Build().Diagnostics, x => x.Code == "BRF026");
+    }
+
+    [Fact]
     public void The_minimal_site_meets_the_advice_so_strict_passes()
     {
         using var site = new TestSite();

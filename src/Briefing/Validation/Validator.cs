@@ -134,11 +134,12 @@ public static partial class Validator
         if (n is < 3 or > 5)
             d.Warning(Codes.Advice, site.TakeawaysPos, $"The home page has {n} takeaway{(n == 1 ? "" : "s")}; the guide advises 3–5. {(n < 3 ? "Add" : "Merge or drop")} takeaways under 'takeaways:'.");
         var words = ProseWords(site.Lede);
-        if (words < MinLedeWords)
-            d.Warning(Codes.Advice, site.LedePos, $"The lede has {words} word{(words == 1 ? "" : "s")}; the guide advises 60–120 words that introduce the briefing. Write more under 'lede:'.");
+        if (words is < MinLedeWords or > MaxLedeWords)
+            d.Warning(Codes.Advice, site.LedePos, $"The lede has {words} word{(words == 1 ? "" : "s")}; the guide advises {MinLedeWords}–{MaxLedeWords} words that introduce the briefing. {(words < MinLedeWords ? "Write more" : "Shorten it; the takeaways and topics say the rest")} under 'lede:'.");
     }
 
     public const int MinLedeWords = 60;
+    public const int MaxLedeWords = 120;
 
     /// <summary>The words a reader sees in a Markdown text: a link counts by its label, not its address.</summary>
     private static int ProseWords(string markdown) =>
