@@ -12,17 +12,6 @@ public sealed partial class Planner
     /// <summary>The brief's most recent timeline events.</summary>
     public const int BriefEvents = 3;
 
-    /// <summary>Whether a claim's sources disagree: "Numbers differ", "Wording differs" or "", and the numbers compared.</summary>
-    internal static (string Label, IReadOnlyList<string> Numbers) Disagreement(ClaimRow r)
-    {
-        var quotes = r.Citations.Select(c => TextNormalizer.Normalize(c.Quote).ToLowerInvariant()).Distinct().ToList();
-        // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
-        var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
-        if (counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1)
-            return ("Numbers differ", counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-        return (quotes.Count > 1 ? "Wording differs" : "", []);
-    }
-
     /// <summary>The timeline events a topic's pages show: those tagged with it, or (untagged) those of its articles.</summary>
     private IEnumerable<TimelineEvent> TopicEvents(Topic t, HashSet<string> slugs) =>
         _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value)));
@@ -48,10 +37,7 @@ public sealed partial class Planner
             .OrderByDescending(x => x.Reporters).ThenBy(x => x.Order).Take(BriefPoints)
             .Select(x => new BriefPointVm(x.Row.Claim.Text, x.Row.Citations.Select(c => SourceOf(c.ArticleSlug)).Distinct(StringComparer.Ordinal).ToList()))
             .ToList();
-        // copies of one wire report differ as rewrites do, not as sources that disagree: a row needs two independent reports
-        var groupOf = _a.Reuse.GroupOf;
-        var disagreements = rows.Where(r => r.Citations.Select(c => groupOf.GetValueOrDefault(c.ArticleSlug, c.ArticleSlug)).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(r => (Row: r, Diff: Disagreement(r))).Where(x => x.Diff.Label.Length > 0)
+        var disagreements = rows.Select(r => (Row: r, Diff: Difference(r))).Where(x => x.Diff.Label.Length > 0)
             .OrderBy(x => x.Diff.Label == "Numbers differ" ? 0 : 1)
             .Select(x => new BriefDisagreementVm(x.Row.Claim.Text, x.Diff.Label,
                 x.Row.Citations.GroupBy(c => c.ArticleSlug, StringComparer.Ordinal).Select(g => new BriefQuoteVm(g.First().Quote, SourceOf(g.Key))).ToList()))

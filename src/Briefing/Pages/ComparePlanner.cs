@@ -65,7 +65,7 @@ public sealed partial class Planner
             .Append((Id: "", Title: "Other claims", Url: ""))
             .Select(t => new ClaimGroupVm(t.Title, t.Url, _a.Claims
                 .Where(r => (r.Claim.Topic?.Value is { } id && _topics.ContainsKey(id) ? id : "") == t.Id)
-                .Select(r => Row(r, columns, columnIndex, labels, wide, groupOf)).ToList()))
+                .Select(r => Row(r, columns, columnIndex, labels, wide)).ToList()))
             .Where(g => g.Rows.Count > 0)
             .ToList();
 
@@ -132,7 +132,7 @@ public sealed partial class Planner
         return k.Build();
     }
 
-    private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide, IReadOnlyDictionary<string, string> groupOf)
+    private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide)
     {
         // each article's first citation of the claim
         var first = new Dictionary<string, Citation>(StringComparer.Ordinal);
@@ -146,16 +146,8 @@ public sealed partial class Planner
         var cells = wide
             ? first.Keys.Where(columnIndex.ContainsKey).Select(s => columnIndex[s]).Order().Select(Cell).ToList()
             : Enumerable.Range(0, columns.Count).Select(Cell).ToList();
-        // wording differs only where quotes use different forms of a key term of the glossary (issue 25.5)
-        var terms = TermsDiffer(r.Citations.Select(c => c.Quote));
-        // a quote that gives no number does not contradict one that does ("this week" vs "a two-day visit")
-        var counted = r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).ToList();
-        var numbersDiffer = counted.Select(c => NumbersOf(c.Quote)).Distinct().Count() > 1;
-        var wordingDiffers = terms.Count > 0;
-        var diff = numbersDiffer ? "Numbers differ" : wordingDiffers ? "Wording differs" : "";
-        return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells,
-            Count(r).Label,
-            numbersDiffer || wordingDiffers, diff, numbersDiffer ? counted.SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : terms)
+        var (diff, details) = Difference(r);
+        return new MatrixRowVm(r.Claim.Id, r.Claim.Text, cells, Count(r).Label, diff.Length > 0, diff, details)
         {
             NotReported = string.Join("; ", cells.Where(c => !c.Reported && !c.Before).Select(c => c.ColumnLabel)),
             Before = string.Join("; ", cells.Where(c => c.Before).Select(c => c.ColumnLabel)),

@@ -69,7 +69,7 @@ public sealed partial class Planner
     private string ClaimsUrl(string topicId) => CompareIsSummary ? _u.CompareClaims(topicId) : _u.Compare + "#matrix";
 
     /// <summary>A claim's row without its cells: its words, how many report it and whether their words or numbers differ.</summary>
-    private MatrixRowVm DifferenceRow(ClaimRow r) => Row(r, [], EmptyIndex, [], wide: true, _a.Reuse.GroupOf);
+    private MatrixRowVm DifferenceRow(ClaimRow r) => Row(r, [], EmptyIndex, [], wide: true);
 
     private static readonly Dictionary<string, int> EmptyIndex = new(StringComparer.Ordinal);
 

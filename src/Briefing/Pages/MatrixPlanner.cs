@@ -75,17 +75,4 @@ public sealed partial class Planner
         if (sb[^1] != ' ') sb.Append(' ');
         return sb.ToString();
     }
-
-    /// <summary>The forms of a key term that the quotes of one claim use, when they use more than one: "colour revolution", "color revolution".</summary>
-    private IReadOnlyList<string> TermsDiffer(IEnumerable<string> quotes)
-    {
-        var folded = quotes.Select(Fold).ToList();
-        var differing = new List<string>();
-        foreach (var (_, forms) in KeyTerms())
-        {
-            var used = forms.Where(f => folded.Any(q => q.Contains(f, StringComparison.Ordinal))).ToList();
-            if (used.Count > 1) differing.AddRange(used.Select(f => f.Trim()));
-        }
-        return differing;
-    }
 }

@@ -132,6 +132,34 @@ public sealed class ComparePageTests
         Assert.Contains("This is the earliest of 3 articles", WebUtility.HtmlDecode(site.Page("articles/2023-12-13-alpha/index.html")));
     }
 
+    [Fact]
+    public void Copies_of_one_report_never_disagree_and_independent_reports_do_on_every_page_alike()
+    {
+        using var site = PairSite(null);
+        // alpha and beta carry one wire report and give different numbers in their own closing paragraphs
+        site.Write("articles/2023-12-13-alpha.md", site.Read("articles/2023-12-13-alpha.md").Replace("Alpha adds", "Alpha counts 36 deals in all and adds", StringComparison.Ordinal));
+        site.Write("articles/2023-12-14-beta.md", site.Read("articles/2023-12-14-beta.md").Replace("Beta ends", "Beta counts 30 deals in all and ends", StringComparison.Ordinal));
+        site.Write("claims.yml", site.Read("claims.yml") + "\n- id: deals\n  topic: security-cooperation\n  text: How many deals were signed.\n");
+        site.Write("summaries/2023-12-13-alpha.yml", site.Read("summaries/2023-12-13-alpha.yml") + "  - claim: deals\n    quote: \"counts 36 deals in all\"\n");
+        site.Write("summaries/2023-12-14-beta.yml", site.Read("summaries/2023-12-14-beta.yml") + "  - claim: deals\n    quote: \"counts 30 deals in all\"\n");
+        var r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.Contains("3 articles, 2 independent reports", WebUtility.HtmlDecode(site.Page("compare/index.html")));
+        string Row() => Regex.Match(WebUtility.HtmlDecode(site.Page("compare/index.html")), "<tr id=\"claim-deals\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(Row());
+        Assert.DoesNotContain("Numbers differ", Row());
+        Assert.DoesNotContain("Where sources disagree", site.Page("topics/security-cooperation/brief/index.html"));
+
+        // gamma, an independent report, gives a third number: now the sources disagree, on the compare page and in the brief
+        site.Write("articles/2023-12-15-gamma.md", site.Read("articles/2023-12-15-gamma.md") + "\nIt says 12 deals were signed.\n");
+        site.Write("summaries/2023-12-15-gamma.yml", site.Read("summaries/2023-12-15-gamma.yml") + "claims:\n  - claim: deals\n    quote: \"It says 12 deals were signed.\"\n");
+        r = site.Build();
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.Contains("Numbers differ", Row());
+        var brief = WebUtility.HtmlDecode(site.Page("topics/security-cooperation/brief/index.html"));
+        Assert.Contains("<strong>Numbers differ:</strong> How many deals were signed.", brief);
+    }
+
     // two paragraphs of one wire report that the fixture's copies carry
     private const string SharedCopy =
         "The two leaders agreed to step up security cooperation and to set up more hotlines for emergencies at sea, officials said after the talks in Hanoi on Wednesday.\n\n" +
