@@ -145,6 +145,7 @@ public sealed class ComparePageTests
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", r.Diagnostics));
         Assert.Contains("3 articles, 2 independent reports", WebUtility.HtmlDecode(site.Page("compare/index.html")));
+        Assert.Contains("copies of one wire report never disagree", WebUtility.HtmlDecode(site.Page("compare/index.html"))); // the rule is stated
         string Row() => Regex.Match(WebUtility.HtmlDecode(site.Page("compare/index.html")), "<tr id=\"claim-deals\".*?</tr>", RegexOptions.Singleline).Value;
         Assert.NotEmpty(Row());
         Assert.DoesNotContain("Numbers differ", Row());
