@@ -282,8 +282,9 @@ public sealed class SiteBuilder
         }
         AtomicWriter.Session? session = null;
         var keep = o.KeepFiles ? new byte[pages.Length][] : null;
-        // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
-        // and the output folder the last build wrote is updated in place (only changed files are written).
+        // Preview: every page is planned, and one whose fingerprint (its template, view model and layout, hashed) is the
+        // same as in the last build keeps its bytes without rendering: nothing but the model decides. The output folder
+        // the last build wrote is updated in place (only changed files are written).
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Length][] : null;

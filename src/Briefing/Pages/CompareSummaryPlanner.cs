@@ -10,7 +10,7 @@ namespace Briefing.Pages;
 /// </summary>
 public sealed partial class Planner
 {
-    /// <summary>The compare page's lists, counted without building them: the preview plans its pages from this.</summary>
+    /// <summary>The compare page's lists, counted without building them: which pages there are follows from this.</summary>
     private sealed record CompareShape(bool Summary, List<ClaimGroup> Groups, int Clusters, int Exclusives, int Angles);
 
     /// <summary>The claims on one topic ("" for claims without a known topic), in the compare page's order.</summary>
