@@ -63,11 +63,7 @@ public sealed class SiteBuilder
     {
         _cache = cache;
         _shingles = cache is null ? null : new ShingleCache();
-        _memo = cache is null ? null : new PageMemo();
     }
-
-    // With a cache (preview): article and pair pages planned in earlier builds, kept while their inputs are unchanged.
-    private readonly PageMemo? _memo;
 
     // With a cache (preview): the quote finders and text-reuse shingles of unchanged articles are kept too.
     private readonly ShingleCache? _shingles;
@@ -241,13 +237,11 @@ public sealed class SiteBuilder
 
         // plan
         var urls = new Urls(o.BaseUrl ?? content.Site.BaseUrl);
-        _memo?.BeginBuild(urls.Origin + "\n" + urls.BasePath);
-        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached, _memo) { Variants = variantUse, SearchOn = content.Site.Search && searchProblem is null };
+        var planner = new Planner(content, analysis, urls, markdown, _cache is null ? null : AlignCached) { Variants = variantUse, SearchOn = content.Site.Search && searchProblem is null };
         // A one-off build (the command line) plans each page just before rendering it, so the view models of thousands
         // of pages are never all in memory: what is kept of a page is its place (URL, path, sitemap entry), not its model.
         var work = streaming ? planner.Work() : null;
         var pages = work is not null ? new Page[work.Count] : planner.Plan();
-        _memo?.EndBuild();
         Stage("plan");
 
         var engine = templates.GetAwaiter().GetResult();
@@ -268,7 +262,7 @@ public sealed class SiteBuilder
             var files = new List<OutputFile>(assets.Files)
             {
                 // a streamed build writes the feed straight into its file, while it renders
-                new("feed.xml", streaming ? [] : Feed(planner, content, analysis, urls)),
+                new("feed.xml", streaming ? [] : Feeds.Atom(content, analysis, urls)),
                 new("robots.txt", Feeds.Robots(urls)),
             };
             files.AddRange(Feeds.Sitemaps(pages, urls, o.SitemapMaxUrls));
@@ -288,13 +282,10 @@ public sealed class SiteBuilder
         }
         AtomicWriter.Session? session = null;
         var keep = o.KeepFiles ? new byte[pages.Length][] : null;
-        // Preview: a page whose model and layout are the same as in the last build keeps its bytes without rendering,
-        // and the output folder the last build wrote is updated in place (only changed files are written).
+        // Preview: every page is planned, and one whose fingerprint (its template, view model and layout, hashed) is the
+        // same as in the last build keeps its bytes without rendering: nothing but the model decides. The output folder
+        // the last build wrote is updated in place (only changed files are written).
         var previous = _cache is not null && _last is { } last && ReferenceEquals(last.Engine, engine) ? last : null;
-        // A page object the memo kept (the same object as last time) under the same layout has the same bytes: it is
-        // not even fingerprinted.
-        var layoutKey = _cache is not null ? LayoutKey(content.Site, analysis, urls, nav, urls.Asset(css)) + planner.ReaderLayoutKey() : "";
-        var sameLayout = previous is not null && previous.LayoutKey == layoutKey;
         var inPlace = o.Write && keep is not null && previous is not null && previous.OutputDir == Path.GetFullPath(o.OutputDir) && Directory.Exists(o.OutputDir);
         var prints = _cache is not null ? new byte[pages.Length][] : null;
         var reused = 0;
@@ -341,14 +332,6 @@ public sealed class SiteBuilder
                 LayoutVm LayoutOf(HtmlBody body) => planner.ReaderLayout(Layout(content.Site, analysis, urls, p, nav, urls.Asset(css), body), p);
                 if (prints is not null)
                 {
-                    if (sameLayout && previous!.Pages.TryGetValue(p.OutputPath, out var kept) && ReferenceEquals(kept.Page, p))
-                    {
-                        prints[i] = kept.Print;
-                        keep![i] = kept.Bytes;
-                        Interlocked.Increment(ref reused);
-                        session?.Write(p.OutputPath, kept.Bytes);
-                        return;
-                    }
                     prints[i] = Fingerprint(p, LayoutOf(HtmlBody.Empty));
                     if (previous is not null && previous.Pages.TryGetValue(p.OutputPath, out var before) && before.Print.AsSpan().SequenceEqual(prints[i]))
                     {
@@ -402,11 +385,11 @@ public sealed class SiteBuilder
 
         if (prints is not null)
         {
-            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)>(pages.Length, StringComparer.Ordinal);
-            for (var i = 0; i < pages.Length; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i], pages[i]);
+            var pageState = new Dictionary<string, (byte[] Print, byte[] Bytes)>(pages.Length, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Length; i++) pageState[pages[i].OutputPath] = (prints[i], keep![i]);
             var written = pages.Select((p, i) => (p.OutputPath, keep![i])).Concat(extra.Select(f => (f.Path, f.Content)))
                 .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
-            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written, layoutKey);
+            _last = new LastBuild(engine, o.Write ? Path.GetFullPath(o.OutputDir) : "", pageState, written);
         }
         var output = pages.Select((p, i) => new OutputFile(p.OutputPath, keep?[i] ?? [])).Concat(extra).ToList();
         output.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
@@ -427,19 +410,6 @@ public sealed class SiteBuilder
     /// <summary>The model of a streamed page once it is rendered.</summary>
     private static readonly object Released = new();
 
-    private (PageKey Key, byte[] Bytes)? _feed;
-
-    /// <summary>The Atom feed; the preview keeps it while its inputs are unchanged.</summary>
-    private byte[] Feed(Planner planner, SiteContent content, SiteAnalysis analysis, Urls urls)
-    {
-        if (_memo is null) return Feeds.Atom(content, analysis, urls);
-        var key = planner.FeedKey();
-        if (_feed is { } f && f.Key.Same(key)) return f.Bytes;
-        var bytes = Feeds.Atom(content, analysis, urls);
-        _feed = (key, bytes);
-        return bytes;
-    }
-
     // Preview: the alignment of a pair of texts, kept while both texts are the same objects (unchanged articles).
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, IReadOnlyList<AlignedRow>>> _alignments = new();
 
@@ -452,7 +422,7 @@ public sealed class SiteBuilder
     /// <summary>How many pages the last build took from the previous one without rendering (preview).</summary>
     public int LastReusedPages { get; private set; }
 
-    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes, Page Page)> Pages, Dictionary<string, byte[]> Files, string LayoutKey);
+    private sealed record LastBuild(TemplateEngine Engine, string OutputDir, Dictionary<string, (byte[] Print, byte[] Bytes)> Pages, Dictionary<string, byte[]> Files);
     private LastBuild? _last;
 
     /// <summary>What a page's HTML depends on: its template, its view model and its layout model (without the body), hashed.</summary>
@@ -543,17 +513,6 @@ public sealed class SiteBuilder
             Reviewed = Planner.Date(site.Reviewed),
             AboutUrl = u.About,
         };
-    }
-
-    /// <summary>What <see cref="Layout"/> takes from outside the page: the same for every page of a build.</summary>
-    private static string LayoutKey(SiteConfig site, SiteAnalysis a, Urls u, IReadOnlyList<NavEntry> nav, string css)
-    {
-        var sb = new StringBuilder();
-        void Add(string? s) => sb.Append(s?.Length ?? -1).Append(':').Append(s).Append('\u001F');
-        Add(site.Language); Add(site.Title); Add(site.Description); Add(u.Origin); Add(u.BasePath); Add(css); Add(site.Reviewed?.Iso);
-        Add(Planner.Date(a.Updated).Iso); Add(Planner.Date(a.Updated).Display); Add(Planner.Date(a.Updated).Precision);
-        foreach (var n in nav.SelectMany(n => n.Children.Prepend(n))) { Add(n.Label); Add(n.Url); Add(n.Short); }
-        return sb.ToString();
     }
 
     private sealed record AssetSet(string Css, IReadOnlyList<OutputFile> Files);

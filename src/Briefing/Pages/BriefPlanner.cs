@@ -16,16 +16,6 @@ public sealed partial class Planner
     private IEnumerable<TimelineEvent> TopicEvents(Topic t, HashSet<string> slugs) =>
         _c.Timeline.Where(e => e.Topics.Count > 0 ? e.Topics.Any(x => x.Value == t.Id) : e.Articles.Any(a => slugs.Contains(a.Value)));
 
-    private void TopicInKey(PageKey.Builder k, string? id) => k.Add(id).Add(id is not null && _topics.TryGetValue(id, out var t) ? t.Title : null);
-
-    /// <summary>What a brief reads: what its topic's page reads (<see cref="TopicKey"/>), and which articles copy one report.</summary>
-    private PageKey BriefKey(Topic t)
-    {
-        var k = new PageKey.Builder().Ref(_memo!.Token("brief-topic:" + t.Id, TopicKey(t)));
-        foreach (var (slug, group) in _a.Reuse.GroupOf.OrderBy(kv => kv.Key, StringComparer.Ordinal)) k.Add(slug).Add(group);
-        return k.Build();
-    }
-
     private Page Brief(Topic t)
     {
         var slugs = _a.Articles.Where(a => a.Article.Topics.Any(x => x.Value == t.Id)).Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);

@@ -99,39 +99,6 @@ public sealed partial class Planner
         };
     }
 
-    /// <summary>
-    /// Everything <see cref="Compare"/> reads besides the metadata (<see cref="MetaToken"/>): every citation with its
-    /// paragraph and link, the summaries' angles, the reuse findings and groups. Keep in step with it.
-    /// </summary>
-    private PageKey CompareKey()
-    {
-        var k = new PageKey.Builder().Ref(MetaToken);
-        foreach (var a in _a.Articles) k.Add(a.Summary?.Angle);
-        foreach (var r in _a.Claims)
-        {
-            k.Add(r.Claim.Id).Add(r.Citations.Count);
-            // a citation's quote is its article's summary's, its paragraph and link are where the article's quotes are
-            foreach (var c in r.Citations)
-            {
-                k.Add(c.ArticleSlug);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Ref(QuotesToken(a));
-                else k.Add(c.Quote).Add(c.Paragraph);
-            }
-        }
-        foreach (var f in _a.Reuse.Pairs)
-        {
-            k.Add(f.A).Add(f.B).Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Flagged).Add(f.Verdict).Add(f.HasPairPage).Add(f.EditorNote).Add(f.Disagrees);
-        }
-        foreach (var c in _a.Reuse.Clusters)
-        {
-            k.Add(c.Earliest).Add(c.Copies.Count);
-            if (c.Size > 2) foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.Date.Iso);
-        }
-        foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
-        k.Add(_a.Reuse.Method);
-        return k.Build();
-    }
-
     private MatrixRowVm Row(ClaimRow r, IReadOnlyList<ArticleInfo> columns, Dictionary<string, int> columnIndex, string[] labels, bool wide)
     {
         // each article's first citation of the claim
@@ -182,17 +149,7 @@ public sealed partial class Planner
 
     /// <summary>One page per cluster of three or more copies: the copies against the earliest, and the earliest paragraph by paragraph.</summary>
     private IEnumerable<Func<Page>> ClusterPages() => _a.Reuse.Clusters.Where(c => c.Size > 2)
-        .Select(c => Memo("cluster:" + c.Earliest, () => ClusterKey(c), () => ClusterPage(c)));
-
-    /// <summary>Everything <see cref="ClusterPage"/> reads besides the base URL: the earliest text (a kept object), each copy's title, source, date and finding.</summary>
-    private PageKey ClusterKey(ReuseCluster c)
-    {
-        var e = _a.BySlug[c.Earliest];
-        var k = new PageKey.Builder().Ref(e.Body).Add(e.Slug).Add(e.Article.Title).Add(SourceName(e)).Add(Markers.Label(e.Article, e.Source));
-        foreach (var n in c.Kept) k.Add(n);
-        foreach (var v in Copies(c)) k.Add(v.Title).Add(v.Url).Add(v.Source).Add(v.SourceInferred).Add(Markers.Date(v.Date)).Add(v.InEarliest).Add(v.EarliestIn).Add(v.Verdict).Add(v.EditorNote).Add(v.Disagrees);
-        return k.Build();
-    }
+        .Select(c => (Func<Page>)(() => ClusterPage(c)));
 
     private Page ClusterPage(ReuseCluster c)
     {
@@ -217,19 +174,7 @@ public sealed partial class Planner
 
     /// <summary>One page per copy of a report against the earliest copy (and per disputed pair): the two texts aligned.</summary>
     private IEnumerable<Func<Page>> PairPages() => _a.Reuse.Pairs.Where(f => f.HasPairPage)
-        .Select(f => Memo("pair:" + f.A + "--" + f.B, () => PairKey(f), () => PairPage(f)));
-
-    /// <summary>Everything <see cref="PairPage(ReuseFinding)"/> reads besides the base URL: both rendered texts (kept objects), titles, source names and the finding. Keep in step with it.</summary>
-    private PageKey PairKey(ReuseFinding f)
-    {
-        var a = _a.BySlug[f.A];
-        var b = _a.BySlug[f.B];
-        return new PageKey.Builder().Ref(a.Body).Ref(b.Body)
-            .Add(a.Slug).Add(a.Article.Title).Add(SourceName(a))
-            .Add(b.Slug).Add(b.Article.Title).Add(SourceName(b))
-            .Add(Percent(f.AInB)).Add(Percent(f.BInA)).Add(f.Verdict).Add(f.EditorNote).Add(f.Disagrees)
-            .Build();
-    }
+        .Select(f => (Func<Page>)(() => PairPage(f)));
 
     private Page PairPage(ReuseFinding f)
     {

@@ -10,7 +10,7 @@ namespace Briefing.Pages;
 /// </summary>
 public sealed partial class Planner
 {
-    /// <summary>The compare page's lists, counted without building them: the preview plans its pages from this.</summary>
+    /// <summary>The compare page's lists, counted without building them: which pages there are follows from this.</summary>
     private sealed record CompareShape(bool Summary, List<ClaimGroup> Groups, int Clusters, int Exclusives, int Angles);
 
     /// <summary>The claims on one topic ("" for claims without a known topic), in the compare page's order.</summary>
@@ -73,27 +73,22 @@ public sealed partial class Planner
 
     private static readonly Dictionary<string, int> EmptyIndex = new(StringComparer.Ordinal);
 
-    private PageKey? _compareKey;
-    private bool _compareKeyDone;
-    private object? _compareKeyLock;
-    private PageKey CompareKeyOnce() => LazyInitializer.EnsureInitialized(ref _compareKey, ref _compareKeyDone, ref _compareKeyLock, CompareKey)!;
-
     private static readonly string[] Sections = ["shared-wording", "exclusive", "angles"];
 
     /// <summary>The compare page, and when it is a summary, the pages of its lists.</summary>
     private IEnumerable<Func<Page>> ComparePages()
     {
-        if (!CompareIsSummary) return [Memo("compare", CompareKey, Compare)];
-        var work = new List<Func<Page>> { Memo("compare:summary", CompareKeyOnce, CompareSummary) };
+        if (!CompareIsSummary) return [Compare];
+        var work = new List<Func<Page>> { CompareSummary };
         foreach (var g in Shape.Groups)
         {
             var count = PageCount(g.Rows.Count);
-            work.AddRange(Enumerable.Range(1, count).Select(n => Memo($"compare-claims:{g.Id}:{n}", CompareKeyOnce, () => CompareClaimsPage(g, n, count))));
+            work.AddRange(Enumerable.Range(1, count).Select(n => (Func<Page>)(() => CompareClaimsPage(g, n, count))));
         }
         foreach (var s in Sections)
         {
             var count = PageCount(s switch { "shared-wording" => Shape.Clusters, "exclusive" => Shape.Exclusives, _ => Shape.Angles });
-            work.AddRange(Enumerable.Range(1, count).Select(n => Memo($"compare-{s}:{n}", CompareKeyOnce, () => CompareSectionPage(s, n, count))));
+            work.AddRange(Enumerable.Range(1, count).Select(n => (Func<Page>)(() => CompareSectionPage(s, n, count))));
         }
         return work;
     }

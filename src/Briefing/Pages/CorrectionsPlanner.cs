@@ -86,25 +86,13 @@ public sealed partial class Planner
     /// <summary>A claim's "last checked" date, when the editors give one.</summary>
     private static DateVm Checked(Claim c) => c.Checked is { } d ? Date(d) : DateVm.Unknown;
 
-    /// <summary>What issue 20 adds to the metadata token: corrections, claims' checked dates, glossary variants, search.</summary>
-    private void ReaderInKey(PageKey.Builder k)
-    {
-        k.Add(_c.Site.Search);
-        foreach (var x in _c.Corrections)
-            k.Add(x.Date.Iso + x.Date.PrecisionName).Add(x.Wrong).Add(x.Now).Add(x.Article?.Value).Add(x.Claim?.Value).Add(x.Page?.Value);
-        k.Add("\u0003");
-        foreach (var c in _c.Claims) k.Add(c.Checked?.Iso);
-        k.Add("\u0003");
-        foreach (var g in _c.Glossary) { foreach (var v in g.Variants) k.Add(v.Value); k.Add("\u0003"); }
-    }
-
     /// <summary>The pages issue 20 adds: corrections, how sources name things, and each topic's one-page brief.</summary>
     private IEnumerable<Func<Page>> ReaderPages()
     {
-        yield return Memo("corrections", CorrectionsPage);
-        if (Variants.Counter.Variants.Count > 0) yield return Memo("words", WordsKey, WordsPage);
-        foreach (var t in _c.Topics) yield return Memo("brief:" + t.Id, () => BriefKey(t), () => Brief(t));
-        if (SearchOn) yield return Memo("search", SearchPage);
+        yield return CorrectionsPage;
+        if (Variants.Counter.Variants.Count > 0) yield return WordsPage;
+        foreach (var t in _c.Topics) yield return () => Brief(t);
+        if (SearchOn) yield return SearchPage;
     }
 }
 
@@ -127,19 +115,6 @@ public sealed partial class Planner
             SearchPageScript = p.Template == "search" ? AssetUrl("search-page.js") : "",
             SearchBundle = SearchOn ? _u.BasePath + "pagefind/" : "",
         };
-    }
-
-    /// <summary>What <see cref="ReaderLayout"/> adds to every page's layout, for the preview's layout key.</summary>
-    public string ReaderLayoutKey()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.Append(SearchOn).Append('\u001F').Append(AssetUrl("search-box.js")).Append('\u001F').Append(AssetUrl("search-page.js")).Append('\u001F');
-        foreach (var (url, list) in LazyInitializer.EnsureInitialized(ref _notices, CorrectionNotices)!.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            sb.Append(url).Append('\u001F');
-            foreach (var c in list) sb.Append(c.Anchor).Append('\u001F').Append(c.Wrong).Append('\u001F').Append(c.Now).Append('\u001F').Append(c.ConcernsLabel).Append('\u001E');
-        }
-        return sb.ToString();
     }
 
     /// <summary>Whether pages show the search box: the site asks for search and the index will be made (set by the build).</summary>

@@ -23,14 +23,11 @@ public sealed partial class Planner
     private Dictionary<string, List<ArticleCardVm>>? _cardsBySource;
 
     private readonly Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>> _align;
-    private readonly PageMemo? _memo;
 
     /// <param name="align">How pair pages align two texts: <see cref="PairAligner.Align(ReuseDocument, ReuseDocument)"/>, or a cached version of it (preview).</param>
-    /// <param name="memo">The preview's pages from earlier builds: article and pair pages whose inputs are unchanged are taken from it, not planned again.</param>
-    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null, PageMemo? memo = null)
+    public Planner(SiteContent content, SiteAnalysis analysis, Urls urls, MarkdownRenderer markdown, Func<ReuseDocument, ReuseDocument, IReadOnlyList<AlignedRow>>? align = null)
     {
         _align = align ?? PairAligner.Align;
-        _memo = memo;
         _c = content;
         _a = analysis;
         _u = urls;
@@ -75,11 +72,11 @@ public sealed partial class Planner
     /// </summary>
     public IReadOnlyList<Func<Page>> Work()
     {
-        var work = new List<Func<Page>> { Memo("home", HomeKey, Home) };
+        var work = new List<Func<Page>> { Home };
         work.AddRange(ComparePages());
-        work.AddRange([.. TimelinePages(), Memo("glossary", Glossary), .. SourcesPages(), Memo("404", NotFound), Memo("about", About)]);
+        work.AddRange([.. TimelinePages(), Glossary, .. SourcesPages(), NotFound, About]);
         work.AddRange(TopicPages());
-        work.AddRange(_a.Articles.Select(a => Memo("article:" + a.Slug, () => ArticleKey(a), () => Article(a))));
+        work.AddRange(_a.Articles.Select(a => (Func<Page>)(() => Article(a))));
         work.AddRange(PairPages());
         work.AddRange(ClusterPages());
         work.AddRange(ReaderPages());
@@ -121,9 +118,6 @@ public sealed partial class Planner
 
     private static string Fragment(ArticleInfo a, int paragraph, string quote) => a.Finder.Fragment(quote, paragraph) ??
         Fragments.GetValue(a.Finder, static _ => new()).GetOrAdd((quote, paragraph), static (k, finder) => Urls.TextFragment(finder.Original(k.Item1, k.Item2)), a.Finder);
-
-    /// <summary>A quote's link in a page key, without making the URL: the article, the paragraph and the text fragment.</summary>
-    private static void QuoteInKey(PageKey.Builder k, ArticleInfo a, int paragraph, string quote) => k.Add(a.Slug).Add(paragraph).Add(Fragment(a, paragraph, quote));
 
     // Each quote's text fragment, made once per finder (a quote is linked from its article, topic and compare pages, and
     // the preview keeps a finder while its article is unchanged).
@@ -295,149 +289,6 @@ public sealed partial class Planner
             PublishedTime = art.Published?.Iso ?? "", JsonLd = Json(ld), ArticleSlug = a.Slug, LastModified = art.Published?.Iso ?? "",
         };
     }
-
-    /// <summary>
-    /// Everything <see cref="Article(ArticleInfo)"/> reads (besides the base URL, the memo's scope): the article, its
-    /// summary and rendered body (kept objects), its source, the topics and claims it names, how many articles report
-    /// each of those claims, the article count, its reuse notes and the article it derives from. Keep in step with it.
-    /// </summary>
-    private PageKey ArticleKey(ArticleInfo a)
-    {
-        var art = a.Article;
-        var k = new PageKey.Builder().Ref(art).Ref(a.Summary).Ref(a.Body).Ref(a.Finder);
-        k.Add(_a.Articles.Count);
-        if (a.Source is { } s) k.Add(s.Id).Add(s.Name).Add(s.Kind).Add(s.Country).Add(s.Url).Add(s.Note);
-        else k.Add((string?)null);
-        foreach (var t in art.Topics) TopicInKey(k, t.Value);
-        if (a.Summary is { } summary)
-        {
-            foreach (var kp in summary.KeyPoints) TopicInKey(k, kp.Topic?.Value);
-            foreach (var id in summary.Claims.Select(cr => cr.Claim.Value).Distinct())
-            {
-                if (_claimRows.GetValueOrDefault(id) is not { } row) { k.Add((string?)null); continue; }
-                k.Add(row.Claim.Id).Add(row.Claim.Text).Add(row.Claim.Checked?.Iso);
-                TopicInKey(k, row.Claim.Topic?.Value);
-                k.Add(Count(row).Label);
-                // the quotes shown are this article's citations of the claim
-                foreach (var c in row.Citations) if (c.ArticleSlug == a.Slug) k.Add(c.Quote);
-            }
-        }
-        var (clusterNote, clusterUrl) = ClusterNote(a.Slug);
-        k.Add(clusterNote).Add(clusterUrl);
-        foreach (var n in ReuseNotes(a.Slug)) k.Add(n.OtherTitle).Add(n.OtherUrl).Add(n.PairUrl).Add(n.ThisShare).Add(n.OtherShare).Add(n.Verdict).Add(n.HasPairPage);
-        k.Add(art.DerivedFrom is { } df && _a.BySlug.TryGetValue(df.Value, out var src) ? src.Article.Title + "" + SourceName(src) : null);
-        return k.Build();
-    }
-
-    /// <summary>What the Atom feed is made from (<see cref="Rendering.Feeds.Atom"/>): the metadata and every summary's text.</summary>
-    public PageKey FeedKey()
-    {
-        var k = new PageKey.Builder().Ref(MetaToken).Add(_c.Site.FeedEntries);
-        foreach (var a in _a.Articles) k.Add(a.Summary?.Text);
-        return k.Build();
-    }
-
-    /// <summary>A page that depends on the metadata only (see <see cref="MetaToken"/>): kept while it is unchanged.</summary>
-    private Func<Page> Memo(string id, Func<Page> plan) => Memo(id, () => new PageKey.Builder().Ref(MetaToken).Build(), plan);
-
-    /// <summary>How a page is planned: directly, or (preview) taken from the memo while its key is unchanged.</summary>
-    private Func<Page> Memo(string id, Func<PageKey> key, Func<Page> plan) => _memo is null ? plan : () => _memo.Get(id, key(), plan);
-
-    private object? _metaToken;
-    private bool _metaDone;
-    private object? _metaLock;
-
-    /// <summary>
-    /// Everything but the articles' bodies and the summaries: the site settings, every article's front matter, which
-    /// articles are published, the sources, topics, claims, timeline and glossary, and the last-updated date. The home,
-    /// sources, timeline, glossary and not-found pages depend on nothing else; the same object while it is unchanged.
-    /// </summary>
-    private object MetaToken => _memo is null ? throw new InvalidOperationException("Only a planner with a memo has a metadata token.") : LazyInitializer.EnsureInitialized(ref _metaToken, ref _metaDone, ref _metaLock, () =>
-    {
-        var k = new PageKey.Builder();
-        var site = _c.Site;
-        k.Add(site.Title).Add(site.Description).Add(site.Lede).Add(site.Language).Add(site.AllowHtml).Add(site.PageSize).Add(site.Reviewed?.Iso).Add(site.Editors).Add(site.Contact);
-        foreach (var t in site.Takeaways) { k.Add(t.Text); foreach (var a in t.Articles) k.Add(a.Value); k.Add("\u0003"); }
-        foreach (var a in _c.Articles)
-        {
-            k.Add(a.Slug);
-            // an article's front matter as a token: made again only when the article was parsed again
-            k.Ref(_memo!.Token("front-matter:" + a.Slug, a, null, () =>
-            {
-                var f = new PageKey.Builder();
-                f.Add(a.Slug).Add(a.Title).Add(a.Source?.Value).Add(a.Published is { } d ? d.Iso + d.PrecisionName : null).Add(a.Author)
-                    .Add(a.SourceNote).Add(a.PublishedNote).Add(a.Dek).Add(a.Url).Add(a.DerivedFrom?.Value).Add(a.Draft);
-                foreach (var t in a.Topics) f.Add(t.Value);
-                f.Add("\u0003");
-                foreach (var r in a.RedirectFrom) f.Add(r.Value);
-                return f.Build();
-            }));
-        }
-        foreach (var a in _a.Articles) k.Add(a.Slug);
-        k.Add("\u0003");
-        foreach (var x in _c.Sources) k.Add(x.Id).Add(x.Name).Add(x.Kind).Add(x.Country).Add(x.Url).Add(x.Note);
-        k.Add("\u0003");
-        foreach (var t in _c.Topics) k.Add(t.Id).Add(t.Title).Add(t.Order).Add(t.Question).Add(t.Body);
-        k.Add("\u0003");
-        foreach (var c in _c.Claims) k.Add(c.Id).Add(c.Topic?.Value).Add(c.Text).Add(c.Date?.Iso);
-        k.Add("\u0003");
-        foreach (var e in _c.Timeline)
-        {
-            k.Add(e.Date.Iso + e.Date.PrecisionName).Add(e.Title).Add(e.Text);
-            foreach (var a in e.Articles) k.Add(a.Value);
-            k.Add("\u0003");
-            foreach (var t in e.Topics) k.Add(t.Value);
-            k.Add("\u0003");
-        }
-        foreach (var g in _c.Glossary)
-        {
-            k.Add(g.Id).Add(g.Name).Add(g.Kind).Add(g.Role).Add(g.AsOf?.Iso).Add(g.NativeName).Add(g.NativeLang).Add(g.Text);
-            foreach (var a in g.Articles) k.Add(a.Value);
-            k.Add("\u0003");
-        }
-        ReaderInKey(k);
-        k.Add(_a.Updated is { } u ? u.Iso + u.PrecisionName : null);
-        return _memo!.Token("meta", k.Build());
-    })!;
-
-    /// <summary>
-    /// Everything <see cref="Topic(Content.Topic)"/> reads besides the metadata (<see cref="MetaToken"/>): the summaries of
-    /// the topic's articles and where each quote it shows is (its link). Keep in step with it.
-    /// </summary>
-    private PageKey TopicKey(Topic t)
-    {
-        var k = new PageKey.Builder().Ref(MetaToken).Add(t.Id);
-        foreach (var a in _a.Articles)
-            if (a.Article.Topics.Any(x => x.Value == t.Id)) k.Ref(QuotesToken(a)).Add(_a.Reuse.GroupOf.GetValueOrDefault(a.Slug)); // the counts count copies of one report once
-        foreach (var r in _a.Claims)
-        {
-            if (r.Claim.Topic?.Value != t.Id) continue;
-            k.Add(r.Claim.Id).Add(Count(r).Label);
-            foreach (var c in r.Citations)
-            {
-                k.Add(c.ArticleSlug);
-                if (_a.BySlug.TryGetValue(c.ArticleSlug, out var a)) k.Ref(QuotesToken(a));
-            }
-        }
-        return k.Build();
-    }
-
-    /// <summary>
-    /// An article's summary and where each quote it makes is (key points and claims: the paragraph and the text
-    /// fragment of its link), as one token: the same object while they are unchanged, made again only when the summary
-    /// or the article's text (its quote finder) is a new object.
-    /// </summary>
-    private object QuotesToken(ArticleInfo a) => _memo!.Token("quotes:" + a.Slug, a.Summary, a.Finder, () =>
-    {
-        var k = new PageKey.Builder().Ref(a.Summary);
-        if (a.Summary is { } s)
-        {
-            foreach (var kp in s.KeyPoints) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(kp.Quote.Value)), kp.Quote.Value);
-            foreach (var cr in s.Claims) QuoteInKey(k, a, Math.Max(0, a.Finder.Find(cr.Quote.Value)), cr.Quote.Value);
-        }
-        return k.Build();
-    });
-
 
     private Page Glossary()
     {

@@ -25,14 +25,6 @@ public sealed partial class Planner
         return new NavItem(n.Label, n.Url, current) { Short = n.Short, Items = items };
     }).ToList();
 
-    /// <summary>What the home page reads besides the metadata: which articles are copies of one report (its counts).</summary>
-    private PageKey HomeKey()
-    {
-        var k = new PageKey.Builder().Ref(MetaToken);
-        foreach (var (slug, group) in _a.Reuse.GroupOf) k.Add(slug).Add(group);
-        return k.Build();
-    }
-
     /// <summary>A topic's side column: its counts (copies of one report counted once), the dates its articles span, its sources.</summary>
     private GlanceVm Glance(IReadOnlyList<Analysis.ArticleInfo> articles, int claims)
     {

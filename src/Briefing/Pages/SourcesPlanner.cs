@@ -12,12 +12,12 @@ public sealed partial class Planner
 
     private IEnumerable<Func<Page>> SourcesPages()
     {
-        var work = new List<Func<Page>> { Memo("sources", Sources) };
+        var work = new List<Func<Page>> { Sources };
         var counts = _a.Articles.Where(a => a.Source is not null).GroupBy(a => a.Source!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var s in SourcesByName().Where(s => counts.GetValueOrDefault(s.Id) > PageSize))
         {
             var count = PageCount(counts[s.Id]);
-            work.AddRange(Enumerable.Range(1, count).Select(n => Memo($"source:{s.Id}:{n}", () => SourceArticles(s, n, count))));
+            work.AddRange(Enumerable.Range(1, count).Select(n => (Func<Page>)(() => SourceArticles(s, n, count))));
         }
         return work;
     }

@@ -8,7 +8,7 @@ public sealed partial class Planner
     private IEnumerable<Func<Page>> TimelinePages()
     {
         var count = PageCount(_c.Timeline.Count);
-        return Enumerable.Range(1, count).Select(n => Memo(n == 1 ? "timeline" : $"timeline:{n}", () => Timeline(n, count)));
+        return Enumerable.Range(1, count).Select(n => (Func<Page>)(() => Timeline(n, count)));
     }
 
     private Page Timeline(int number, int count)

@@ -32,29 +32,10 @@ public sealed partial class Planner
     private IEnumerable<Func<Page>> TopicPages() => _c.Topics.SelectMany(t =>
     {
         var lists = ListsOf(t);
-        if (!Paged(lists)) return [Memo("topic:" + t.Id, () => TopicKey(t), () => Topic(t))];
+        if (!Paged(lists)) return [() => Topic(t)];
         var count = PageCount(lists.Articles.Count);
-        // the claims' links depend on whether the compare page is a summary: a page planned in the other mode is not kept
-        var mode = CompareIsSummary ? ":summary" : "";
-        return Enumerable.Range(1, count).Select(n => Memo($"topic:{t.Id}:{n}{mode}", () => TopicPageKey(t, n), () => TopicPage(t, n, count)));
+        return Enumerable.Range(1, count).Select(n => (Func<Page>)(() => TopicPage(t, n, count)));
     });
-
-    /// <summary>
-    /// Everything <see cref="TopicPage"/> reads besides the metadata: what <see cref="TopicKey"/> covers and, on page 1,
-    /// which report each article reporting a disagreement belongs to (its count of independent reports).
-    /// </summary>
-    private readonly ConcurrentDictionary<string, Lazy<object>> _topicTokens = new(StringComparer.Ordinal);
-
-    private PageKey TopicPageKey(Topic t, int number)
-    {
-        // the topic's key, made once for all its pages
-        var token = _topicTokens.GetOrAdd(t.Id, _ => new Lazy<object>(() => _memo!.Token("topic-key:" + t.Id, TopicKey(t)))).Value;
-        var k = new PageKey.Builder().Ref(token);
-        if (number == 1)
-            foreach (var r in ListsOf(t).Claims)
-                foreach (var c in r.Citations) k.Add(_a.Reuse.GroupOf.GetValueOrDefault(c.ArticleSlug));
-        return k.Build();
-    }
 
     /// <summary>What each source says on the topic: the key points of <paramref name="articles"/>, by source.</summary>
     private List<SourceGroupVm> SourceGroups(Topic t, IEnumerable<ArticleInfo> articles) => articles

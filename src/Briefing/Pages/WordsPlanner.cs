@@ -46,16 +46,4 @@ public sealed partial class Planner
         var inferred = articles.Any(a => Markers.AttributionInferred(a.Article));
         return new VariantRowVm(Markers.SourceName(first.Source), first.Source is null ? "" : _u.Source(first.Source.Id), cells) { SourceInferred = inferred };
     }
-
-    /// <summary>What the words page shows besides the metadata: every article's counts, as text.</summary>
-    private PageKey WordsKey()
-    {
-        var k = new PageKey.Builder().Ref(MetaToken);
-        foreach (var (slug, hits) in Variants.BySlug.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            k.Add(slug);
-            foreach (var h in hits) k.Add(h is { } x ? x.Count.ToString(CultureInfo.InvariantCulture) + ":" + x.Paragraph.ToString(CultureInfo.InvariantCulture) + ":" + x.Original : null);
-        }
-        return k.Build();
-    }
 }

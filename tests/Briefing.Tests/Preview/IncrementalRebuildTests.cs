@@ -51,6 +51,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     [
         "body", "body-end", "summary", "title", "claim", "source", "topic", "site", "derived-from", "key-point-quote", "delete-summary",
         "new-article", "draft", "correction", "claim-checked", "variant", "brief-quote",
+        "source-kind", "source-country", "timeline", "glossary", "takeaways", "lede", "site-base-url",
     ];
 
     private void Apply(string edit)
@@ -85,6 +86,13 @@ public sealed class IncrementalRebuildTests : IDisposable
             case "brief-quote": Edit("summaries/2023-12-14-security-cooperation-xi-visit.yml", t => t.Replace("claims:\n", "claims:\n  - claim: xi-two-day-visit\n    quote: \"wrapped up his two-day visit\"\n", StringComparison.Ordinal)); break;
             case "correction": Edit("corrections.yml", t => t + "- date: 2026-12-04\n  claim: xi-two-day-visit\n  wrong: A test.\n  now: Another.\n"); break;
             case "claim-checked": Edit("claims.yml", t => ReplaceFirst(t, "text: Chinese President Xi Jinping made a two-day visit to Vietnam.", "text: Chinese President Xi Jinping made a two-day visit to Vietnam.\n  checked: 2026-12-01")); break;
+            case "source-kind": Edit("sources/scmp.yml", t => ReplaceFirst(t, "kind: newspaper", "kind: news-site")); break;
+            case "source-country": Edit("sources/scmp.yml", t => ReplaceFirst(t, "country: unknown", "country: Hong Kong")); break;
+            case "timeline": Edit("timeline.yml", t => ReplaceFirst(t, "title: US and Vietnam establish", "title: The US and Vietnam establish")); break;
+            case "glossary": Edit("glossary.yml", t => ReplaceFirst(t, "role: President of China", "role: The President of China")); break;
+            case "takeaways": Edit("site.yml", t => ReplaceFirst(t, "Security moved to the centre", "Security moved to the very centre")); break;
+            case "lede": Edit("site.yml", t => ReplaceFirst(t, "In December 2023 Chinese President", "In December 2023 China's President")); break;
+            case "site-base-url": Edit("site.yml", t => ReplaceFirst(t, "base_url: https://example.org/", "base_url: https://example.org/briefing/")); break;
             default: throw new ArgumentException(edit);
         }
     }
@@ -161,6 +169,27 @@ public sealed class IncrementalRebuildTests : IDisposable
         incremental = builder.Build(options);
         Assert.True(incremental.Success, string.Join("\n", incremental.Diagnostics));
         AssertSameOutput(clean, incremental);
+    }
+
+    [Fact]
+    public void After_a_stylesheet_edit_every_page_links_the_new_stylesheet_as_a_clean_build_does()
+    {
+        var theme = Path.Combine(_root, "theme");
+        Folders.Copy(Repo.Theme, theme);
+        var builder = new SiteBuilder(new ArticleCache());
+        var options = new BuildOptions { InputDir = Input, ThemeDir = theme, OutputDir = Preview };
+        var first = builder.Build(options);
+        Assert.True(first.Success, string.Join("\n", first.Diagnostics));
+
+        File.AppendAllText(Path.Combine(theme, "assets", "site.css"), "\n/* edited */\n");
+        var incremental = builder.Build(options);
+        Assert.True(incremental.Success, string.Join("\n", incremental.Diagnostics));
+        Assert.Equal(0, builder.LastReusedPages); // the stylesheet's name is in every page
+        var clean = new SiteBuilder().Build(options with { OutputDir = Clean });
+        Assert.True(clean.Success);
+        Assert.NotEqual(first.Files.Select(f => f.Path), clean.Files.Select(f => f.Path));
+        AssertSameOutput(clean, incremental);
+        Folders.AssertSame(Clean, Preview);
     }
 
     [Fact]

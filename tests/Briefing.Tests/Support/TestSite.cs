@@ -1,4 +1,5 @@
 using System.Text;
+using Briefing.Content;
 using Briefing.Diagnostics;
 
 namespace Briefing.Tests.Support;
@@ -42,13 +43,44 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
+    // The preview's builder (with its cache), kept across this site's builds as the preview keeps it across edits.
+    private SiteBuilder? _preview;
+
+    /// <summary>
+    /// Builds the site once (a one-off build, as <c>build</c> and <c>check</c> do) and again with the preview's builder,
+    /// which keeps its cache from this site's earlier builds: both must give the same files and the same diagnostics.
+    /// </summary>
     /// <param name="streamed">Build as the command line does: pages streamed to disk, nothing kept (the preview keeps them).</param>
-    public BuildResult Build(bool write = true, string? baseUrl = null, bool strict = false, bool drafts = false, Action<int>? beforeEachFile = null, bool streamed = false, string? output = null) =>
-        new SiteBuilder().Build(new BuildOptions
+    public BuildResult Build(bool write = true, string? baseUrl = null, bool strict = false, bool drafts = false, Action<int>? beforeEachFile = null, bool streamed = false, string? output = null)
+    {
+        var options = new BuildOptions
         {
             InputDir = Input, ThemeDir = Theme, OutputDir = output ?? Output, BaseUrl = baseUrl, Write = write, Strict = strict, Drafts = drafts,
             BeforeEachFile = beforeEachFile, KeepFiles = !streamed,
-        });
+        };
+        var result = new SiteBuilder().Build(options);
+        // the preview's files are compared in memory: it writes nothing, so the output folder is the one-off build's alone
+        var preview = (_preview ??= new SiteBuilder(new ArticleCache())).Build(options with { Write = false, BeforeEachFile = null, KeepFiles = true });
+        AssertSameBuild(result, preview, streamed, write ? options.OutputDir : null);
+        return result;
+    }
+
+    /// <summary>The one-off build and the preview's agree (where the one-off build could write its output).</summary>
+    private static void AssertSameBuild(BuildResult oneOff, BuildResult preview, bool streamed, string? writtenTo)
+    {
+        // a folder that cannot be written fails the one-off build alone: the preview here writes nothing
+        if (oneOff.Diagnostics.Any(d => d.Code == Codes.OutputError)) return;
+        Assert.Equal(oneOff.Diagnostics.Select(d => d.ToString()), preview.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(oneOff.Success, preview.Success);
+        Assert.Equal(oneOff.Files.Select(f => f.Path), preview.Files.Select(f => f.Path));
+        // a streamed build keeps no bytes: they are on disk (and nowhere, for a streamed check)
+        if (streamed && writtenTo is null) return;
+        foreach (var (a, b) in oneOff.Files.Zip(preview.Files))
+        {
+            var bytes = streamed ? File.ReadAllBytes(Path.Combine(writtenTo!, a.Path)) : a.Content;
+            Assert.True(bytes.AsSpan().SequenceEqual(b.Content), $"{a.Path}: the preview's builder made other bytes than a one-off build");
+        }
+    }
 
     public string Page(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 

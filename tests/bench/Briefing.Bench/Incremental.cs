@@ -7,7 +7,8 @@ namespace Briefing.Bench;
 /// The preview's incremental rebuild, in process as <c>preview</c> does it: one <see cref="SiteBuilder"/> with an
 /// <see cref="ArticleCache"/> kept between builds. After a first full build (and one warm-up edit), edit one
 /// article's text and time the rebuild; the median and 90th percentile of <c>runs</c> edits after <see cref="WarmUp"/>
-/// edits that are not counted (a preview session's first edits also pay for compiling the code they run).
+/// edits that are not counted (a preview session's first edits also pay for compiling the code they run). Each edit's
+/// line also gives the CPU time the process used meanwhile (all cores), which the host's other load disturbs less.
 /// </summary>
 public static class Incremental
 {
@@ -38,7 +39,7 @@ public static class Incremental
             cache.TakeMisses();
             if (!result.Success) throw new InvalidOperationException("incremental: the rebuild failed: " + string.Join("\n", result.Diagnostics.Take(5)));
             if (r >= WarmUp) times.Add(ms);
-            Console.WriteLine($"incremental: edit {r}: {ms:0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered; GCs: {GC.CollectionCount(0) - gcs.Item1}, of them full: {GC.CollectionCount(2) - gcs.Item2}) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
+            Console.WriteLine($"incremental: edit {r}: {ms:0} ms, CPU {result.Timings.Sum(t => t.CpuMilliseconds):0} ms ({builder.LastRendered} article body(ies) parsed, {result.PagesWritten - builder.LastReusedPages} of {result.PagesWritten} pages rendered; GCs: {GC.CollectionCount(0) - gcs.Item1}, of them full: {GC.CollectionCount(2) - gcs.Item2}) [{string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:0}"))}]");
         }
         times.Sort();
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.9) - 1)]);
