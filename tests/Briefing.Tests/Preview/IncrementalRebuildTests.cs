@@ -91,7 +91,7 @@ public sealed class IncrementalRebuildTests : IDisposable
             case "timeline": Edit("timeline.yml", t => ReplaceFirst(t, "title: US and Vietnam establish", "title: The US and Vietnam establish")); break;
             case "glossary": Edit("glossary.yml", t => ReplaceFirst(t, "role: President of China", "role: The President of China")); break;
             case "takeaways": Edit("site.yml", t => ReplaceFirst(t, "Security moved to the centre", "Security moved to the very centre")); break;
-            case "lede": Edit("site.yml", t => ReplaceFirst(t, "In December 2023 Chinese President", "In December 2023 China's President")); break;
+            case "lede": Edit("site.yml", t => ReplaceFirst(t, "In December 2023 China's Xi Jinping", "In December 2023 China's President Xi Jinping")); break;
             case "site-base-url": Edit("site.yml", t => ReplaceFirst(t, "base_url: https://example.org/", "base_url: https://example.org/briefing/")); break;
             default: throw new ArgumentException(edit);
         }
