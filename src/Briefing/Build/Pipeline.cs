@@ -18,7 +18,7 @@ namespace Briefing.Build;
 /// </summary>
 internal sealed class Pipeline(IBuildCache cache)
 {
-    /// <summary>Articles from which a one-off build compacts its heap before planning.</summary>
+    /// <summary>Articles from which a one-off build compacts its heap before rendering.</summary>
     private const int LargeBuild = 2_000;
 
     /// <summary>The model of a page once it is rendered.</summary>
@@ -55,7 +55,7 @@ internal sealed class Pipeline(IBuildCache cache)
 
         var engine = templates.GetAwaiter().GetResult();
         diags.AddRange(templateDiags.Sorted());
-        if (engine is null || Failed(diags, o))
+        if (engine is null || Stops(diags, o))
         {
             clock.Stage("templates");
             return Fail();
@@ -75,11 +75,12 @@ internal sealed class Pipeline(IBuildCache cache)
             var rendered = Render(planned, engine, assets, sink, o, diags);
             clock.Stage("render");
             o.Progress?.Stage("write");
-            if (Failed(diags, o)) return Fail();
+            if (Stops(diags, o)) return Fail();
             Write(rendered, sink, o);
             clock.Stage("write");
-            cache.Remember(o.Write ? Path.GetFullPath(o.OutputDir) : "", sink.Files);
-            return new BuildResult(true, diags.Sorted(), rendered.Pages.Length, sink.Files.Count, clock.Timings, Path.GetFullPath(o.OutputDir), clock.ElapsedMilliseconds, sink.Files)
+            var files = sink.Files;
+            cache.Remember(o.Write ? Path.GetFullPath(o.OutputDir) : "", files);
+            return new BuildResult(true, diags.Sorted(), rendered.Pages.Length, files.Count, clock.Timings, Path.GetFullPath(o.OutputDir), clock.ElapsedMilliseconds, files)
                 { BasePath = planned.Urls.BasePath, Search = planned.Planner.SearchOn };
         }
         catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
@@ -95,7 +96,7 @@ internal sealed class Pipeline(IBuildCache cache)
         }
     }
 
-    private static bool Failed(DiagnosticBag diags, BuildOptions o) => diags.HasErrors || (o.Strict && diags.WarningCount > 0);
+    private static bool Stops(DiagnosticBag diags, BuildOptions o) => diags.HasErrors || (o.Strict && diags.WarningCount > 0);
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException ae ? ae.Flatten().InnerExceptions[0] : ex;
 

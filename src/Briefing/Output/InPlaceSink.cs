@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Briefing.Pages;
 
 namespace Briefing.Output;
@@ -10,32 +9,24 @@ namespace Briefing.Output;
 /// </summary>
 public sealed class InPlaceSink(string outputDir, IReadOnlyDictionary<string, byte[]> before, Action<int>? beforeEachFile) : IOutputSink
 {
-    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    // every file's bytes, to compare with the last build's at Commit
+    private readonly MemorySink _files = new(new NullSink());
 
     /// <summary>A failure midway leaves some files new and some old.</summary>
     public bool Atomic => false;
 
-    public void Write(string path, byte[] content)
-    {
-        if (!_files.TryAdd(path, content)) throw new IOException($"Two outputs want the same file '{path}'.");
-    }
-
-    public void Write(string path, ReadOnlySpan<byte> content) => Write(path, content.ToArray());
-
-    public void Write(string path, Action<Stream> write)
-    {
-        var buffer = new MemoryStream();
-        write(buffer);
-        Write(path, buffer.ToArray());
-    }
-
-    public IReadOnlyList<OutputFile> Files => _files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new OutputFile(f.Key, f.Value)).ToList();
+    public void Write(string path, byte[] content) => _files.Write(path, content);
+    public void Write(string path, ReadOnlySpan<byte> content) => _files.Write(path, content);
+    public void Write(string path, Action<Stream> write) => _files.Write(path, write);
+    public IReadOnlyList<OutputFile> Files => _files.Files;
 
     public void Commit()
     {
         var root = Path.GetFullPath(outputDir);
         var count = 0;
-        foreach (var f in Files)
+        var files = Files;
+        var wanted = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in files)
         {
             var full = AtomicWriter.SafePath(root, f.Path);
             if (before.TryGetValue(f.Path, out var old) && (ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))) continue;
@@ -52,7 +43,7 @@ public sealed class InPlaceSink(string outputDir, IReadOnlyDictionary<string, by
         }
         foreach (var gone in before.Keys)
         {
-            if (_files.ContainsKey(gone)) continue;
+            if (wanted.Contains(gone)) continue;
             var full = AtomicWriter.SafePath(root, gone);
             File.Delete(full);
             // its folders go once empty
