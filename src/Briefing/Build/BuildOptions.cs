@@ -17,8 +17,8 @@ public sealed record BuildOptions
     /// <summary>Test hook passed to the writer.</summary>
     public Action<int>? BeforeEachFile { get; init; }
     /// <summary>
-    /// Keep every output file's bytes in <see cref="BuildResult.Files"/> (the preview serves them from memory). The
-    /// command line turns this off: pages are then written as soon as they are rendered and only their paths are kept.
+    /// Keep every output file's bytes in <see cref="BuildResult.Files"/> (the preview serves them from memory, tests read
+    /// them). The command line turns this off: each page is written as soon as it is rendered and only its path is kept.
     /// </summary>
     public bool KeepFiles { get; init; } = true;
     /// <summary>Told each stage as it begins, and the files loaded and pages rendered as they are done (the command line's progress line).</summary>
