@@ -18,13 +18,6 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
     private static readonly string[] EventKeys = ["date", "title", "text", "articles", "topics"];
     private static readonly string[] GlossaryKeys = ["id", "name", "kind", "role", "as_of", "native_name", "native_lang", "text", "articles", "variants"];
 
-    /// <summary>
-    /// Given the site's settings and the summaries (read first, when there is a step), a step each article goes
-    /// through as soon as it is parsed, on the thread that parsed it; what it returns is the article loaded. A one-off
-    /// build renders the Markdown there, answers the summary's quotes and drops the source.
-    /// </summary>
-    public Func<SiteConfig, IReadOnlyList<Summary>, Func<Article, Article>>? ArticleStep { get; init; }
-
     // The files that could not be read or parsed ("articles/<slug>", "summaries/<slug>", "topics/<id>", "sources/<id>",
     // "claims.yml"…): their own errors are reported, and the checks say nothing of what they would have held.
     private readonly ConcurrentDictionary<string, byte> _unread = new(StringComparer.Ordinal);
@@ -42,7 +35,24 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
     /// <summary>Counts the article and summary files as they are read.</summary>
     public Build.IBuildProgress? Progress { get; init; }
 
+    /// <summary>
+    /// The whole input at once (tests, and tools that need no per-article step). The build reads the same pieces one
+    /// by one: <see cref="Begin"/>, <see cref="Summaries"/>, each <see cref="Article"/>, then <see cref="Finish"/>.
+    /// </summary>
     public SiteContent? Load()
+    {
+        if (Begin() is not { } input) return null;
+        var summaries = Summaries(input);
+        var articles = LoadParallel<Article>(input.ArticlePaths, Article);
+        return Finish(input, articles, summaries);
+    }
+
+    /// <summary>What the input folder holds, with site.yml read; the topics, sources and list files are read meanwhile.</summary>
+    public sealed record Started(SiteConfig Site, IReadOnlyList<string> ArticlePaths, IReadOnlyList<string> SummaryPaths,
+        Task<(List<Topic> Topics, List<Source> Sources, List<Claim> Claims, List<TimelineEvent> Timeline, List<GlossaryEntry> Glossary)> Rest);
+
+    /// <summary>Reads site.yml and lists the files; null (with an error) when the folder is no Briefing input folder.</summary>
+    public Started? Begin()
     {
         if (!Directory.Exists(files.Root))
         {
@@ -68,25 +78,24 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
             Glossary: LoadList(Path.Combine(files.Root, "glossary.yml"), "glossary.yml", (l, n) => l.ReadGlossary(n))));
         var summaryPaths = files.List("summaries", ".yml");
         Progress?.Expect(articlePaths.Count + summaryPaths.Count, "files");
-        List<Summary> summaries;
-        List<Article> articles;
-        if (ArticleStep is { } makeStep)
-        {
-            summaries = LoadParallel(summaryPaths, LoadSummary);
-            var step = makeStep(site, summaries);
-            articles = LoadParallel<Article>(articlePaths, path => LoadArticle(path) is { } a ? step(a) : null);
-        }
-        else
-        {
-            articles = LoadParallel<Article>(articlePaths, LoadArticle);
-            summaries = LoadParallel(summaryPaths, LoadSummary);
-        }
-        var (topics, sources, claims, timeline, glossary) = rest.GetAwaiter().GetResult();
+        return new Started(site, articlePaths, summaryPaths, rest);
+    }
+
+    /// <summary>Every summary, read on all cores.</summary>
+    public List<Summary> Summaries(Started input) => LoadParallel(input.SummaryPaths, LoadSummary);
+
+    /// <summary>One article file, parsed (or taken from the preview's cache); null when it cannot be read. Thread-safe.</summary>
+    public Article? Article(string path) => LoadArticle(path);
+
+    /// <summary>The whole input, once the articles and summaries are read.</summary>
+    public SiteContent Finish(Started input, List<Article> articles, List<Summary> summaries)
+    {
+        var (topics, sources, claims, timeline, glossary) = input.Rest.GetAwaiter().GetResult();
         var corrections = LoadList(Path.Combine(files.Root, CorrectionsFile), CorrectionsFile, (l, n) => l.ReadCorrection(n));
 
         return new SiteContent
         {
-            Site = site,
+            Site = input.Site,
             Articles = articles,
             Summaries = summaries,
             Topics = topics.OrderBy(t => t.Order).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
@@ -99,7 +108,8 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
         };
     }
 
-    private List<T> LoadParallel<T>(IReadOnlyList<string> paths, Func<string, T?> load) where T : class
+    /// <summary>Loads each file on all cores, counting it done; the files that cannot be read are left out.</summary>
+    public List<T> LoadParallel<T>(IReadOnlyList<string> paths, Func<string, T?> load) where T : class
     {
         var results = new T?[paths.Count];
         Parallel.For(0, paths.Count, i =>

@@ -1,5 +1,3 @@
-using Briefing.Pages;
-
 namespace Briefing.Output;
 
 /// <summary>
@@ -16,56 +14,13 @@ public sealed class AtomicWriter(string outputDir)
 
     public string OutputDir => _output;
 
-    public void Write(IReadOnlyList<OutputFile> files)
-    {
-        using var session = Begin(files.Select(f => f.Path));
-        try
-        {
-            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => session.Write(f.Path, f.Content));
-        }
-        catch (AggregateException ae)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.Flatten().InnerExceptions[0]).Throw();
-        }
-        session.Commit();
-    }
-
     /// <summary>
-    /// Starts a streamed write of exactly the files at <paramref name="paths"/>: checks them and creates their folders
-    /// in a temporary folder; each file is then written with <see cref="Session.Write(string, ReadOnlySpan{byte})"/> as soon as
-    /// it is ready (from any thread), and <see cref="Session.Commit"/> swaps the folder in. Disposing an uncommitted
-    /// session deletes the temporary folder: the previous output stays as it was.
+    /// Starts a streamed write: each file is written with <see cref="Session.Write(string, ReadOnlySpan{byte})"/> as soon
+    /// as it is ready (from any thread), its folder made as it is written, and <see cref="Session.Commit"/> swaps the
+    /// folder in. Two files at one path are refused when the second is written. Disposing an uncommitted session
+    /// deletes the temporary folder: the previous output stays as it was.
     /// </summary>
-    public Session Begin(IEnumerable<string> paths)
-    {
-        var temp = NewTemporaryFolder();
-        try
-        {
-            var targets = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var relative in paths)
-            {
-                var full = SafePath(temp, relative);
-                if (!seen.Add(full)) throw new IOException($"Two outputs want the same file '{Path.GetRelativePath(temp, full)}'.");
-                targets[relative] = full;
-            }
-            // one folder per page: made on every core (CreateDirectory makes missing parents itself)
-            Parallel.ForEach(targets.Values.Select(t => Path.GetDirectoryName(t)!).Distinct(StringComparer.Ordinal).ToList(),
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, dir => Directory.CreateDirectory(dir));
-            return new Session(this, temp, targets);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Starts a streamed write of files not known in advance: each file's folder is made when the file is written.
-    /// Two files at one path are refused when the second is written.
-    /// </summary>
-    public Session Begin() => new(this, NewTemporaryFolder(), null);
+    public Session Begin() => new(this, NewTemporaryFolder());
 
     /// <summary>Checks where the output folder goes and makes the temporary folder beside it that a session writes into.</summary>
     private string NewTemporaryFolder()
@@ -79,24 +34,22 @@ public sealed class AtomicWriter(string outputDir)
         return temp;
     }
 
-    /// <summary>A streamed write in progress (see <see cref="Begin(IEnumerable{string})"/> and <see cref="Begin()"/>).</summary>
+    /// <summary>A streamed write in progress (see <see cref="Begin"/>).</summary>
     public sealed class Session : IDisposable
     {
         private readonly AtomicWriter _writer;
         private readonly string _temp;
-        private readonly Dictionary<string, string>? _targets;
-        // files not announced: the paths written so far
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _written;
+        // the paths written so far
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
         private int _count;
         private bool _done;
 
-        internal Session(AtomicWriter writer, string temp, Dictionary<string, string>? targets) =>
-            (_writer, _temp, _targets, _written) = (writer, temp, targets, targets is null ? new(StringComparer.Ordinal) : null);
+        internal Session(AtomicWriter writer, string temp) => (_writer, _temp) = (writer, temp);
 
-        /// <summary>Writes one of the announced files. Thread-safe.</summary>
+        /// <summary>Writes one file. Thread-safe.</summary>
         public void Write(string relative, ReadOnlySpan<byte> content) => File.WriteAllBytes(Next(relative), content);
 
-        /// <summary>Writes one of the announced files with <paramref name="write"/>, which writes its bytes into the stream given (in pieces: a large file is never whole in memory). Thread-safe.</summary>
+        /// <summary>Writes one file with <paramref name="write"/>, which writes its bytes into the stream given (in pieces: a large file is never whole in memory). Thread-safe.</summary>
         public void Write(string relative, Action<Stream> write)
         {
             using var file = new FileStream(Next(relative), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
@@ -108,10 +61,8 @@ public sealed class AtomicWriter(string outputDir)
         {
             var n = Interlocked.Increment(ref _count); // not inside ?.Invoke(...): that skips its argument when there is no hook
             _writer.BeforeEachFile?.Invoke(n);
-            if (_targets is not null)
-                return _targets.TryGetValue(relative, out var full) ? full : throw new InvalidOperationException($"'{relative}' was not announced to the writer.");
             var path = SafePath(_temp, relative);
-            if (!_written!.TryAdd(path, 0)) throw new IOException($"Two outputs want the same file '{relative}'.");
+            if (!_written.TryAdd(path, 0)) throw new IOException($"Two outputs want the same file '{relative}'.");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return path;
         }
@@ -119,7 +70,6 @@ public sealed class AtomicWriter(string outputDir)
         /// <summary>Swaps the written folder in place of the output folder.</summary>
         public void Commit()
         {
-            if (_targets is not null && _count != _targets.Count) throw new InvalidOperationException($"{_count} of {_targets.Count} files were written.");
             var name = Path.GetFileName(_writer._output);
             var old = Path.Combine(Path.GetDirectoryName(_writer._output)!, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
             _writer.Swap(_temp, old);
