@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -66,20 +65,33 @@ internal sealed class ThemeContext : TemplateContext
     /// <summary>The value of an expression statement (<c>{{ x }}</c>): escaped unless it is trusted HTML.</summary>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
-        switch (textAsObject)
+        if (textAsObject is null) return this;
+        if (Output is not Utf8Output page)
         {
-            case null:
-                return this;
+            // another output (a `capture`): the same text, made apart
+            var apart = new Utf8Output(256);
+            Write(apart, textAsObject);
+            var text = apart.ToString();
+            Output.Write(text, 0, text.Length);
+            return this;
+        }
+        Write(page, textAsObject);
+        return this;
+    }
+
+    private void Write(Utf8Output page, object value)
+    {
+        switch (value)
+        {
             case string s:
-                Escape(s);
-                return this;
+                Escape(page, s);
+                return;
             case HtmlBody html:
-                if (Output is StringBuilderOutput sb) html.WriteTo(sb.Builder);
-                else if (html.ToString() is var whole) Output.Write(whole, 0, whole.Length);
-                return this;
+                html.WriteTo(page);
+                return;
             default:
-                if (ObjectToString(textAsObject) is { } text) Escape(text);
-                return this;
+                if (ObjectToString(value) is { } text) Escape(page, text);
+                return;
         }
     }
 
@@ -116,24 +128,18 @@ internal sealed class ThemeContext : TemplateContext
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
 
     /// <summary>HTML-escapes as Handlebars does, for text and attribute values alike: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
-    private void Escape(string text)
-    {
-        if (Output is StringBuilderOutput o) Escape(o.Builder, text);
-        else
-        {
-            var escaped = Escape(new StringBuilder(text.Length + 16), text).ToString();
-            Output.Write(escaped, 0, escaped.Length);
-        }
-    }
-
-    private static StringBuilder Escape(StringBuilder sb, ReadOnlySpan<char> span)
+    private static void Escape(Utf8Output page, ReadOnlySpan<char> span)
     {
         while (true)
         {
             var i = span.IndexOfAny(Special);
-            if (i < 0) return sb.Append(span);
-            sb.Append(span[..i]);
-            sb.Append(span[i] switch
+            if (i < 0)
+            {
+                page.Write(span);
+                return;
+            }
+            page.Write(span[..i]);
+            page.Write(span[i] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
