@@ -89,6 +89,13 @@ internal sealed class ThemeContext : TemplateContext
             case HtmlBody html:
                 html.WriteTo(page);
                 return;
+            case int n:
+                // a count or a paragraph number, formatted as Scriban would (with this context as the format provider),
+                // without a string of its own; digits and a sign need no escaping
+                Span<char> digits = stackalloc char[16];
+                n.TryFormat(digits, out var length, default, this);
+                page.Write(digits[..length]);
+                return;
             default:
                 if (ObjectToString(value) is { } text) Escape(page, text);
                 return;

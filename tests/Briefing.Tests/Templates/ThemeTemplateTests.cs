@@ -170,4 +170,18 @@ public sealed class ThemeTemplateTests : IDisposable
         Assert.Equal("one T", first.Render("p", Some(), body => new { BodyHtml = body }, diags));
         Assert.Empty(diags.Sorted());
     }
+
+    private sealed record Wide(int P0, int P1, int P2, int P3, int P4, int P5, int P6, int P7, int P8, int P9, int P10, int P11, int P12, int P13, int P14, int P15, int P16, int P17, int P18, int P19, int P20, int P21, int P22, int P23, int P24, int P25, int P26, int P27, int P28, int P29, int P30, int P31, int P32, int P33, int P34, int P35, int P36, int P37, int P38, int P39);
+
+    [Fact]
+    public void Every_member_of_a_wide_view_model_reads_its_own_value_in_any_template_and_numbers_print_as_scriban_prints_them()
+    {
+        var model = new Wide(-700, -663, -626, -589, -552, -515, -478, -441, -404, -367, -330, -293, -256, -219, -182, -145, -108, -71, -34, 3, 40, 77, 114, 151, 188, 225, 262, 299, 336, 373, 410, 447, 484, 521, 558, 595, 632, 669, 706, 743);
+        var names = Enumerable.Range(0, 40).Select(i => $"{{{{ page.p{i} }}}}").ToList();
+        var expected = string.Join(",", Enumerable.Range(0, 40).Select(i => (i * 37 - 700).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // each template is parsed apart, so each asks with strings of its own
+        Assert.Equal(expected + "|" + expected, _theme.Html(string.Join(",", names) + "|" + string.Join(",", names), model));
+        Assert.Equal(expected, _theme.Html(string.Join(",", names), model));
+        Assert.Equal("p7 -441 " + int.MinValue, _theme.Html("p7 {{ page.p7 }} {{ -2147483647 - 1 }}", model));
+    }
 }
