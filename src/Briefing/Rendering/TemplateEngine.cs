@@ -131,6 +131,7 @@ public sealed partial class TemplateEngine
                 $"Template syntax error: {m.Message.TrimEnd('.')}. Fix the template here (Scriban syntax: see README, \"Theme templates\").");
         }
         var declared = Declarations.Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct().ToArray();
+        if (!template.HasErrors) ThemeInclude.Rewrite(template.Page!);
         return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, template.HasErrors ? null : template, declared, [.. errors.Sorted()]);
     }
 

@@ -29,7 +29,7 @@ internal sealed class ThemeContext : TemplateContext
     private static ScriptObject MakeBuiltins()
     {
         var builtins = GetDefaultBuiltinObject();
-        builtins.SetValue("include", Include.Instance, readOnly: true);
+        builtins.SetValue("include", ThemeInclude.Function.Instance, readOnly: true);
         ThemeFunctions.ImportInto(builtins);
         foreach (var value in builtins.Values)
             if (value is ScriptObject functions) functions.IsReadOnly = true;
@@ -165,55 +165,4 @@ internal sealed class ThemeContext : TemplateContext
     /// expressions through <see cref="Write(SourceSpan, object?)"/>.
     /// </summary>
     public void Run(Template template) => Evaluate(template.Page!);
-
-    /// <summary>
-    /// <c>{{ include 'name' key: value … }}</c>: the partial <c>partials/name.sbn-html</c>, parsed with the theme, written
-    /// straight into the page (Scriban's own include renders it into a string of its own, which would then be printed
-    /// as an expression's value, and escaped). Each <c>key: value</c> is a variable of the partial.
-    /// </summary>
-    private sealed class Include : IScriptCustomFunction
-    {
-        public static readonly Include Instance = new();
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
-        {
-            var span = callerContext?.Span ?? context.CurrentSpan;
-            if (arguments.Count == 0 || arguments[0] is not string name)
-                throw new ScriptRuntimeException(span, "include needs the name of a partial in quotes: {{ include 'date' date: page.date }}");
-            var path = context.GetTemplatePathFromName(name, callerContext)!;
-            var template = context.GetOrCreateTemplate(path, callerContext);
-            var theme = (ThemeContext)context;
-            // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
-            // as date:, not Scriban's date functions, and what the partial assigns stays in it
-            var scope = theme.RentScope();
-            // Scriban has evaluated each `name: value` already, into the arguments' named values
-            if (callerContext is ScriptFunctionCall call)
-                foreach (var arg in call.Arguments)
-                    if (arg is ScriptNamedArgument { Name: { } key } && arguments.TryGetValue(context, span, key.Name, out var value))
-                        scope.SetValue(key.Name, value, false);
-            context.EnterRecursive(callerContext);
-            context.PushGlobal(scope); // with a scope of its own for local ($) variables
-            try
-            {
-                theme.Run(template);
-            }
-            finally
-            {
-                context.PopGlobal();
-                context.ExitRecursive(callerContext);
-                theme.ReturnScope(scope);
-            }
-            return null; // written already
-        }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
-
-        public int RequiredParameterCount => 1;
-        public int ParameterCount => 1;
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-        public Type ReturnType => typeof(object);
-        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
-        public int GetParameterIndexByName(string name) => -1;
-    }
 }

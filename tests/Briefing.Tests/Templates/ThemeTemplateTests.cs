@@ -138,6 +138,17 @@ public sealed class ThemeTemplateTests : IDisposable
     }
 
     [Fact]
+    public void An_include_statement_and_include_inside_an_expression_run_the_partial_alike_and_a_return_in_it_ends_only_the_partial()
+    {
+        _theme.Write("partials/box.sbn-html", "[{{ a }}|{{ flag }}]{{ ret }}never");
+        var html = _theme.Html("{{ include 'box' a: page.title flag: true }}{{ if true }}{{ include 'box' a: 'b<' flag: false }}{{ end }}|{{ x = include 'box' a: page.text flag: 1 }}{{ x }}after", Some(title: "T\"", text: "y"));
+        Assert.Equal("[T&quot;|true][b&lt;|false]|[y|1]after", html);
+        var (failed, diags) = _theme.Render("{{ include 'box' a: nosuch }}", Some());
+        Assert.Null(failed);
+        Assert.Contains("'nosuch' is not a variable here", Assert.Single(diags).Message);
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped_with_an_error()
     {
         _theme.Write("partials/loop.sbn-html", "x{{ include 'loop' }}");
