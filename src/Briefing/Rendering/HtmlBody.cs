@@ -12,74 +12,54 @@ public sealed class HtmlBody
 {
     private readonly string? _text;
     private readonly byte[]? _utf8;
-    private readonly Action<StringBuilder>? _render;
+    private readonly Action<Utf8Output>? _render;
 
     public HtmlBody(string text) => _text = text;
 
-    /// <summary>HTML kept as UTF-8 (an article's body lives from load to render: half the memory of a string).</summary>
+    /// <summary>
+    /// HTML kept as UTF-8 (an article's body lives from load to render: half the memory of a string), copied into the
+    /// page as it is. It must be valid UTF-8, as an encoder makes it.
+    /// </summary>
     public HtmlBody(byte[] utf8) => _utf8 = utf8;
 
     /// <summary>
-    /// HTML rendered where the layout prints it, straight into the page: a page's body is never copied from a builder
-    /// of its own (the body of a topic page of a large briefing runs to millions of characters).
+    /// HTML rendered where the layout prints it, straight into the page: a page's body is never copied from a buffer
+    /// of its own (the body of a topic page of a large briefing runs to megabytes).
     /// </summary>
-    internal HtmlBody(Action<StringBuilder> render) => _render = render;
+    internal HtmlBody(Action<Utf8Output> render) => _render = render;
 
     /// <summary>Whether a body rendered where it is printed has been printed (or measured).</summary>
     internal bool Rendered { get; private set; }
 
     // rendered apart once, for a layout that tests or measures the body before it prints it
-    private StringBuilder? _apart;
+    private Utf8Output? _apart;
+    private string? _apartText;
 
-    private StringBuilder RenderApart()
+    private Utf8Output RenderApart()
     {
         if (_apart is { } done) return done;
-        var sb = new StringBuilder();
-        _render!(sb);
+        var output = new Utf8Output(1024);
+        _render!(output);
         Rendered = true;
-        return _apart = sb;
+        return _apart = output;
     }
 
     public static HtmlBody Empty { get; } = new("");
 
     /// <summary>Its length in characters, as a string's (templates may test or print it).</summary>
-    public int Length => _text?.Length ?? (_utf8 is not null ? Encoding.UTF8.GetCharCount(_utf8) : RenderApart().Length);
+    public int Length => _text?.Length ?? (_utf8 is not null ? Encoding.UTF8.GetCharCount(_utf8) : ToString().Length);
 
-    internal void WriteTo(StringBuilder target)
+    internal void WriteTo(Utf8Output target)
     {
-        if (_text is not null)
-        {
-            target.Append(_text);
-            return;
-        }
-        if (_utf8 is not null)
-        {
-            var chars = t_chars ??= new char[ChunkChars];
-            var decoder = t_decoder ??= Encoding.UTF8.GetDecoder();
-            decoder.Reset();
-            var bytes = _utf8.AsSpan();
-            while (true)
-            {
-                var last = bytes.Length <= ChunkChars;
-                var take = last ? bytes.Length : ChunkChars;
-                decoder.Convert(bytes[..take], chars, flush: last, out var used, out var made, out _);
-                target.Append(chars, 0, made);
-                bytes = bytes[used..];
-                if (last && bytes.IsEmpty) return;
-            }
-        }
-        if (_apart is null)
+        if (_text is not null) target.Write(_text);
+        else if (_utf8 is not null) target.WriteUtf8(_utf8);
+        else if (_apart is not null) _apart.CopyTo(target);
+        else
         {
             _render!(target);
             Rendered = true;
-            return;
         }
-        foreach (var chunk in _apart.GetChunks()) target.Append(chunk.Span);
     }
 
-    private const int ChunkChars = 8192;
-    [ThreadStatic] private static char[]? t_chars;
-    [ThreadStatic] private static Decoder? t_decoder;
-
-    public override string ToString() => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : RenderApart().ToString());
+    public override string ToString() => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : _apartText ??= RenderApart().ToString());
 }

@@ -131,46 +131,27 @@ public sealed partial class TemplateEngine
                 $"Template syntax error: {m.Message.TrimEnd('.')}. Fix the template here (Scriban syntax: see README, \"Theme templates\").");
         }
         var declared = Declarations.Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct().ToArray();
+        if (!template.HasErrors) ThemeInclude.Rewrite(template.Page!);
         return new Parsed(info.Length, info.LastWriteTimeUtc.Ticks, template.HasErrors ? null : template, declared, [.. errors.Sorted()]);
     }
 
     /// <summary>Renders a page's body with its template, then the layout around it. Errors are reported, not thrown.</summary>
-    public string? Render(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
-    {
-        var b = Buffers;
-        var page = b.Page.Clear();
-        var html = RenderInto(template, model, layoutModel, diags, page) ? page.ToString() : null;
-        b.ShrinkIfLarge();
-        return html;
-    }
+    public string? Render(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags) =>
+        RenderUtf8(template, model, layoutModel, diags) is { } page ? Encoding.UTF8.GetString(page.ToArray()) : null;
 
     /// <summary>
     /// As <see cref="Render"/>, as UTF-8 in a buffer of the calling thread, valid until its next render: neither the body
-    /// nor the page is ever a string. A page too large for the buffers a thread keeps (the topic and compare pages of a
-    /// big briefing) is not encoded here: <see cref="Utf8Page.WriteTo"/> encodes it piece by piece into a file, so it is
-    /// never whole in memory as bytes either (an array of megabytes would be allocated on the large-object heap, where
-    /// each one can set off a full collection).
+    /// nor the page is ever a string, and an article's body, UTF-8 already, is copied in as it is. A page too large for
+    /// the buffer a thread keeps (the topic and compare pages of a big briefing) is kept in pieces, which
+    /// <see cref="Utf8Page.WriteTo"/> writes one after another.
     /// </summary>
     public Utf8Page? RenderUtf8(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags)
     {
-        var b = Buffers;
-        b.ShrinkIfLarge(); // a large page that was never written
-        if (!RenderInto(template, model, layoutModel, diags, b.Page.Clear())) return null;
-        var bytes = b.Bytes;
-        if (Encoding.UTF8.GetMaxByteCount(b.Page.Length) > bytes.Length)
-        {
-            // the page may not fit: count its bytes exactly (with one encoder, which carries a surrogate pair split
-            // between two chunks)
-            var length = Utf8Chunks.EncodeInPieces(b.Page, b.Encoder, bytes, to: null);
-            if (length > ThreadBuffers.MaxKeptBytes) return new Utf8Page(b, length);
-            if (length > bytes.Length) bytes = b.Bytes = new byte[Math.Max(length, Math.Min(bytes.Length * 2, ThreadBuffers.MaxKeptBytes))];
-        }
-        var written = Utf8Chunks.Encode(b.Page, b.Encoder, bytes);
-        b.ShrinkIfLarge();
-        return new Utf8Page(bytes.AsMemory(0, written));
+        var output = Output.Clear();
+        return RenderInto(template, model, layoutModel, diags, output) ? output.Finish() : null;
     }
 
-    private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, StringBuilder page)
+    private bool RenderInto(string template, object model, Func<HtmlBody, object> layoutModel, DiagnosticBag diags, Utf8Output page)
     {
         if (!_pages.TryGetValue(template, out var compiled))
         {
@@ -198,7 +179,7 @@ public sealed partial class TemplateEngine
             if (!body.Rendered)
             {
                 scope.Remove("layout");
-                RunInto(context, compiled, new StringBuilder());
+                RunInto(context, compiled, new Utf8Output(1024));
             }
             context.PopGlobal();
             context.ReturnScope(scope);
@@ -215,7 +196,7 @@ public sealed partial class TemplateEngine
             {
                 var alone = Context();
                 alone.PushGlobal(new ScriptObject { ["page"] = model });
-                try { RunInto(alone, compiled, new StringBuilder()); }
+                try { RunInto(alone, compiled, new Utf8Output(1024)); }
                 catch (ScriptRuntimeException pageError) { ex = pageError; }
                 t_context = null;
             }
@@ -225,9 +206,9 @@ public sealed partial class TemplateEngine
     }
 
     /// <summary>Evaluates a template into <paramref name="target"/>.</summary>
-    private static void RunInto(ThemeContext context, Template template, StringBuilder target)
+    private static void RunInto(ThemeContext context, Template template, Utf8Output target)
     {
-        context.PushOutput(new StringBuilderOutput(target));
+        context.PushOutput(target);
         try { context.Run(template); }
         finally { context.PopOutput(); }
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -30,7 +29,7 @@ internal sealed class ThemeContext : TemplateContext
     private static ScriptObject MakeBuiltins()
     {
         var builtins = GetDefaultBuiltinObject();
-        builtins.SetValue("include", Include.Instance, readOnly: true);
+        builtins.SetValue("include", ThemeInclude.Function.Instance, readOnly: true);
         ThemeFunctions.ImportInto(builtins);
         foreach (var value in builtins.Values)
             if (value is ScriptObject functions) functions.IsReadOnly = true;
@@ -66,20 +65,40 @@ internal sealed class ThemeContext : TemplateContext
     /// <summary>The value of an expression statement (<c>{{ x }}</c>): escaped unless it is trusted HTML.</summary>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
-        switch (textAsObject)
+        if (textAsObject is null) return this;
+        if (Output is not Utf8Output page)
         {
-            case null:
-                return this;
+            // another output (a `capture`): the same text, made apart
+            var apart = new Utf8Output(256);
+            Write(apart, textAsObject);
+            var text = apart.ToString();
+            Output.Write(text, 0, text.Length);
+            return this;
+        }
+        Write(page, textAsObject);
+        return this;
+    }
+
+    private void Write(Utf8Output page, object value)
+    {
+        switch (value)
+        {
             case string s:
-                Escape(s);
-                return this;
+                Escape(page, s);
+                return;
             case HtmlBody html:
-                if (Output is StringBuilderOutput sb) html.WriteTo(sb.Builder);
-                else if (html.ToString() is var whole) Output.Write(whole, 0, whole.Length);
-                return this;
+                html.WriteTo(page);
+                return;
+            case int n:
+                // a count or a paragraph number, formatted as Scriban would (with this context as the format provider),
+                // without a string of its own; digits and a sign need no escaping
+                Span<char> digits = stackalloc char[16];
+                n.TryFormat(digits, out var length, default, this);
+                page.Write(digits[..length]);
+                return;
             default:
-                if (ObjectToString(textAsObject) is { } text) Escape(text);
-                return this;
+                if (ObjectToString(value) is { } text) Escape(page, text);
+                return;
         }
     }
 
@@ -116,24 +135,18 @@ internal sealed class ThemeContext : TemplateContext
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'`=");
 
     /// <summary>HTML-escapes as Handlebars does, for text and attribute values alike: &amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;.</summary>
-    private void Escape(string text)
-    {
-        if (Output is StringBuilderOutput o) Escape(o.Builder, text);
-        else
-        {
-            var escaped = Escape(new StringBuilder(text.Length + 16), text).ToString();
-            Output.Write(escaped, 0, escaped.Length);
-        }
-    }
-
-    private static StringBuilder Escape(StringBuilder sb, ReadOnlySpan<char> span)
+    private static void Escape(Utf8Output page, ReadOnlySpan<char> span)
     {
         while (true)
         {
             var i = span.IndexOfAny(Special);
-            if (i < 0) return sb.Append(span);
-            sb.Append(span[..i]);
-            sb.Append(span[i] switch
+            if (i < 0)
+            {
+                page.Write(span);
+                return;
+            }
+            page.Write(span[..i]);
+            page.Write(span[i] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -152,55 +165,4 @@ internal sealed class ThemeContext : TemplateContext
     /// expressions through <see cref="Write(SourceSpan, object?)"/>.
     /// </summary>
     public void Run(Template template) => Evaluate(template.Page!);
-
-    /// <summary>
-    /// <c>{{ include 'name' key: value … }}</c>: the partial <c>partials/name.sbn-html</c>, parsed with the theme, written
-    /// straight into the page (Scriban's own include renders it into a string of its own, which would then be printed
-    /// as an expression's value, and escaped). Each <c>key: value</c> is a variable of the partial.
-    /// </summary>
-    private sealed class Include : IScriptCustomFunction
-    {
-        public static readonly Include Instance = new();
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
-        {
-            var span = callerContext?.Span ?? context.CurrentSpan;
-            if (arguments.Count == 0 || arguments[0] is not string name)
-                throw new ScriptRuntimeException(span, "include needs the name of a partial in quotes: {{ include 'date' date: page.date }}");
-            var path = context.GetTemplatePathFromName(name, callerContext)!;
-            var template = context.GetOrCreateTemplate(path, callerContext);
-            var theme = (ThemeContext)context;
-            // the partial's variables are globals of its own, above the page's: `date` in the partial is the value passed
-            // as date:, not Scriban's date functions, and what the partial assigns stays in it
-            var scope = theme.RentScope();
-            // Scriban has evaluated each `name: value` already, into the arguments' named values
-            if (callerContext is ScriptFunctionCall call)
-                foreach (var arg in call.Arguments)
-                    if (arg is ScriptNamedArgument { Name: { } key } && arguments.TryGetValue(context, span, key.Name, out var value))
-                        scope.SetValue(key.Name, value, false);
-            context.EnterRecursive(callerContext);
-            context.PushGlobal(scope); // with a scope of its own for local ($) variables
-            try
-            {
-                theme.Run(template);
-            }
-            finally
-            {
-                context.PopGlobal();
-                context.ExitRecursive(callerContext);
-                theme.ReturnScope(scope);
-            }
-            return null; // written already
-        }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
-
-        public int RequiredParameterCount => 1;
-        public int ParameterCount => 1;
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-        public Type ReturnType => typeof(object);
-        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
-        public int GetParameterIndexByName(string name) => -1;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -21,9 +22,27 @@ namespace Briefing.Rendering;
 internal sealed class ViewModelAccessor : IObjectAccessor
 {
     private readonly Type _type;
-    private readonly Dictionary<string, Lazy<Func<object, object?>>> _members;
+    private readonly Dictionary<string, Member> _members;
 
-    private ViewModelAccessor(Type type, Dictionary<string, Lazy<Func<object, object?>>> members) => (_type, _members) = (type, members);
+    private ViewModelAccessor(Type type, Dictionary<string, Member> members) => (_type, _members) = (type, members);
+
+    /// <summary>A property as templates read it; its getter is made when a template first reads it.</summary>
+    private sealed class Member(Type type, PropertyInfo property)
+    {
+        private Func<object, object?>? _get;
+
+        // two threads may both make it; either getter is the same
+        public Func<object, object?> Get => _get ??= Getter(type, property);
+    }
+
+    /// <summary>
+    /// The members found so far by the very string a template asks with: a parsed template's name of a member is one
+    /// string, asked again for every value it prints, so a name found once is found again by reference, without
+    /// hashing its characters. Never changed once published (a new name makes a new table), so threads read it freely.
+    /// </summary>
+    private (string? Name, Member Member)[] _byReference = new (string?, Member)[64];
+    private int _referenced;
+    private const int MaxReferenced = 1024;
 
     private static readonly ConcurrentDictionary<Type, ViewModelAccessor> ByType = new();
 
@@ -40,14 +59,59 @@ internal sealed class ViewModelAccessor : IObjectAccessor
 
     public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
     {
-        if (_members.TryGetValue(member, out var get))
+        if ((ByReference(member) ?? Find(member)) is { } found)
         {
-            value = get.Value(target);
+            value = found.Get(target);
             return true;
         }
         var near = Suggest.Closest(member, _members.Keys);
         throw new ScriptRuntimeException(span, $"'{member}' is not a field of {Display(_type)}" +
             (near is null ? $" (its fields: {string.Join(", ", _members.Keys)})" : $"; did you mean '{near}'?"));
+    }
+
+    private Member? ByReference(string name)
+    {
+        var table = Volatile.Read(ref _byReference);
+        var mask = table.Length - 1;
+        for (var i = RuntimeHelpers.GetHashCode(name) & mask; ; i = (i + 1) & mask)
+        {
+            var (key, member) = table[i];
+            if (ReferenceEquals(key, name)) return member;
+            if (key is null) return null;
+        }
+    }
+
+    /// <summary>The member of that name, remembered by the name's reference for the next time.</summary>
+    private Member? Find(string name)
+    {
+        if (!_members.TryGetValue(name, out var member)) return null;
+        lock (_members)
+        {
+            if (_referenced >= MaxReferenced || ByReference(name) is not null) return member;
+            var table = _byReference;
+            if (2 * (_referenced + 1) > table.Length) table = Rehash(table, table.Length * 2);
+            else table = (((string?, Member)[])table.Clone());
+            Insert(table, name, member);
+            _referenced++;
+            Volatile.Write(ref _byReference, table);
+        }
+        return member;
+    }
+
+    private static (string? Name, Member Member)[] Rehash((string? Name, Member Member)[] table, int size)
+    {
+        var bigger = new (string?, Member)[size];
+        foreach (var (name, member) in table)
+            if (name is not null) Insert(bigger, name, member);
+        return bigger;
+    }
+
+    private static void Insert((string? Name, Member Member)[] table, string name, Member member)
+    {
+        var mask = table.Length - 1;
+        var i = RuntimeHelpers.GetHashCode(name) & mask;
+        while (table[i].Name is not null) i = (i + 1) & mask;
+        table[i] = (name, member);
     }
 
     public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
@@ -70,8 +134,8 @@ internal sealed class ViewModelAccessor : IObjectAccessor
     private static string Display(Type type) => type.Name;
 
     /// <summary>Each public instance property by its template name, with a getter made when a template first reads it.</summary>
-    private static Dictionary<string, Lazy<Func<object, object?>>> Members(Type type) =>
-        Properties(type).ToDictionary(p => StandardMemberRenamer.Rename(p.Name), p => new Lazy<Func<object, object?>>(() => Getter(type, p)), StringComparer.Ordinal);
+    private static Dictionary<string, Member> Members(Type type) =>
+        Properties(type).ToDictionary(p => StandardMemberRenamer.Rename(p.Name), p => new Member(type, p), StringComparer.Ordinal);
 
     /// <summary>Each public instance property with a getter and no index parameters.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View models are in this assembly, which a trimmed publish keeps whole (TrimmerRootAssembly).")]

@@ -138,6 +138,17 @@ public sealed class ThemeTemplateTests : IDisposable
     }
 
     [Fact]
+    public void An_include_statement_and_include_inside_an_expression_run_the_partial_alike_and_a_return_in_it_ends_only_the_partial()
+    {
+        _theme.Write("partials/box.sbn-html", "[{{ a }}|{{ flag }}]{{ ret }}never");
+        var html = _theme.Html("{{ include 'box' a: page.title flag: true }}{{ if true }}{{ include 'box' a: 'b<' flag: false }}{{ end }}|{{ x = include 'box' a: page.text flag: 1 }}{{ x }}after", Some(title: "T\"", text: "y"));
+        Assert.Equal("[T&quot;|true][b&lt;|false]|[y|1]after", html);
+        var (failed, diags) = _theme.Render("{{ include 'box' a: nosuch }}", Some());
+        Assert.Null(failed);
+        Assert.Contains("'nosuch' is not a variable here", Assert.Single(diags).Message);
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped_with_an_error()
     {
         _theme.Write("partials/loop.sbn-html", "x{{ include 'loop' }}");
@@ -169,5 +180,19 @@ public sealed class ThemeTemplateTests : IDisposable
         Assert.Equal("two, longer: T", second.Render("p", Some(), body => new { BodyHtml = body }, diags));
         Assert.Equal("one T", first.Render("p", Some(), body => new { BodyHtml = body }, diags));
         Assert.Empty(diags.Sorted());
+    }
+
+    private sealed record Wide(int P0, int P1, int P2, int P3, int P4, int P5, int P6, int P7, int P8, int P9, int P10, int P11, int P12, int P13, int P14, int P15, int P16, int P17, int P18, int P19, int P20, int P21, int P22, int P23, int P24, int P25, int P26, int P27, int P28, int P29, int P30, int P31, int P32, int P33, int P34, int P35, int P36, int P37, int P38, int P39);
+
+    [Fact]
+    public void Every_member_of_a_wide_view_model_reads_its_own_value_in_any_template_and_numbers_print_as_scriban_prints_them()
+    {
+        var model = new Wide(-700, -663, -626, -589, -552, -515, -478, -441, -404, -367, -330, -293, -256, -219, -182, -145, -108, -71, -34, 3, 40, 77, 114, 151, 188, 225, 262, 299, 336, 373, 410, 447, 484, 521, 558, 595, 632, 669, 706, 743);
+        var names = Enumerable.Range(0, 40).Select(i => $"{{{{ page.p{i} }}}}").ToList();
+        var expected = string.Join(",", Enumerable.Range(0, 40).Select(i => (i * 37 - 700).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // each template is parsed apart, so each asks with strings of its own
+        Assert.Equal(expected + "|" + expected, _theme.Html(string.Join(",", names) + "|" + string.Join(",", names), model));
+        Assert.Equal(expected, _theme.Html(string.Join(",", names), model));
+        Assert.Equal("p7 -441 " + int.MinValue, _theme.Html("p7 {{ page.p7 }} {{ -2147483647 - 1 }}", model));
     }
 }
