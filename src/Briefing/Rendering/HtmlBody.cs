@@ -46,6 +46,9 @@ public sealed class HtmlBody
 
     public static HtmlBody Empty { get; } = new("");
 
+    /// <summary>The HTML as UTF-8 when it is held so (an article's rendered body); else null.</summary>
+    internal byte[]? Utf8 => _utf8;
+
     /// <summary>Its length in characters, as a string's (templates may test or print it).</summary>
     public int Length => _text?.Length ?? (_utf8 is not null ? Encoding.UTF8.GetCharCount(_utf8) : ToString().Length);
 

@@ -53,6 +53,12 @@ internal static class ModelPrint
         private void Text(ReadOnlySpan<char> text)
         {
             Int(text.Length);
+            Chars(text);
+        }
+
+        /// <summary>The characters as UTF-8, in pieces that fit the buffer.</summary>
+        private void Chars(ReadOnlySpan<char> text)
+        {
             while (!text.IsEmpty)
             {
                 var part = text[..Math.Min(text.Length, 1024)];
@@ -84,8 +90,21 @@ internal static class ModelPrint
                     Text(f.ToString(null, CultureInfo.InvariantCulture));
                     return;
                 case HtmlBody body:
+                    // HTML is hashed as its UTF-8 bytes, however it is kept: an article's body, UTF-8 since it was
+                    // rendered, is not decoded first
                     Byte(4);
-                    Text(body.ToString());
+                    if (body.Utf8 is { } utf8)
+                    {
+                        Int(utf8.Length);
+                        Flush();
+                        hash.AppendData(utf8);
+                    }
+                    else
+                    {
+                        var html = body.ToString();
+                        Int(Encoding.UTF8.GetByteCount(html));
+                        Chars(html);
+                    }
                     return;
                 case IEnumerable list:
                     Byte(5);
