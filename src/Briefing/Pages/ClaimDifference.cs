@@ -24,15 +24,12 @@ public sealed partial class Planner
         if (AcrossReports(c => NumbersOf(c.Quote)))
             return ("Numbers differ", r.Citations.Where(c => NumbersOf(c.Quote).Length > 0).SelectMany(c => NumberPhrases(c.Quote)).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         var forms = new List<string>();
+        // each quote folded once, for every key term
+        var folded = r.Citations.Distinct().ToDictionary(c => c, c => Fold(c.Quote));
         foreach (var (_, termForms) in KeyTerms())
         {
-            string FormIn(Citation c)
-            {
-                var folded = Fold(c.Quote);
-                return string.Join("|", termForms.Where(f => folded.Contains(f, StringComparison.Ordinal)));
-            }
-            if (AcrossReports(FormIn))
-                forms.AddRange(termForms.Where(f => r.Citations.Any(c => Fold(c.Quote).Contains(f, StringComparison.Ordinal))).Select(f => f.Trim()));
+            if (AcrossReports(c => string.Join("|", termForms.Where(f => folded[c].Contains(f, StringComparison.Ordinal)))))
+                forms.AddRange(termForms.Where(f => folded.Values.Any(q => q.Contains(f, StringComparison.Ordinal))).Select(f => f.Trim()));
         }
         return (forms.Count > 0 ? "Wording differs" : "", forms);
     }
