@@ -25,6 +25,11 @@ public sealed record BuildOptions
     public Build.IBuildProgress? Progress { get; init; }
     /// <summary>The most URLs in one sitemap file before the sitemap is split under an index (tests set a small one).</summary>
     public int SitemapMaxUrls { get; init; } = Feeds.SitemapMaxUrls;
+    /// <summary>
+    /// Render every page with Scriban's interpreter, not through the compiled templates: the reference that the
+    /// differential tests compare the compiled pages with.
+    /// </summary>
+    public bool InterpretTemplates { get; init; }
     /// <summary>The Node.js command that runs Pagefind when site.yml asks for search (a seam for tests).</summary>
     public string NodeCommand { get; init; } = "node";
 }
@@ -40,6 +45,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
     /// <summary>The path the site lives under (from <c>--base-url</c> or <c>site.yml</c>'s <c>base_url</c>), e.g. "/repo/".</summary>
     public string BasePath { get; init; } = "/";
+    /// <summary>How many pages Scriban's interpreter rendered rather than the compiled templates (a theme's construct they leave to it).</summary>
+    public int PagesInterpreted { get; init; }
     /// <summary>The pages carry the search box: the written site is to be indexed with Pagefind (<see cref="Search.Pagefind"/>).</summary>
     public bool Search { get; init; }
 }

@@ -36,7 +36,7 @@ internal sealed class Pipeline(IBuildCache cache)
         o.Progress?.Stage("load");
         // the theme's templates are parsed on another core while the content loads
         var templateDiags = new DiagnosticBag();
-        var templates = Task.Run(() => LoadTemplates(o.ThemeDir, templateDiags));
+        var templates = Task.Run(() => LoadTemplates(o.ThemeDir, o.InterpretTemplates, templateDiags));
         var loaded = Load(o, diags);
         clock.Stage("load");
         if (loaded is null) return Fail();
@@ -72,7 +72,9 @@ internal sealed class Pipeline(IBuildCache cache)
         try
         {
             sink = Sink(o, engine);
+            var interpretedBefore = engine.InterpretedPages;
             var rendered = Render(planned, engine, assets, sink, o, diags);
+            var interpreted = engine.InterpretedPages - interpretedBefore;
             clock.Stage("render");
             o.Progress?.Stage("write");
             if (Stops(diags, o)) return Fail();
@@ -81,7 +83,7 @@ internal sealed class Pipeline(IBuildCache cache)
             var files = sink.Files;
             cache.Remember(o.Write ? Path.GetFullPath(o.OutputDir) : "", files);
             return new BuildResult(true, diags.Sorted(), rendered.Pages.Length, files.Count, clock.Timings, Path.GetFullPath(o.OutputDir), clock.ElapsedMilliseconds, files)
-                { BasePath = planned.Urls.BasePath, Search = planned.Planner.SearchOn };
+                { BasePath = planned.Urls.BasePath, Search = planned.Planner.SearchOn, PagesInterpreted = interpreted };
         }
         catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
         {
@@ -256,9 +258,9 @@ internal sealed class Pipeline(IBuildCache cache)
     }
 
     /// <summary>Parses the theme's templates; with a cache (the preview), only the template files that changed.</summary>
-    private TemplateEngine? LoadTemplates(string themeDir, DiagnosticBag diags)
+    private TemplateEngine? LoadTemplates(string themeDir, bool interpret, DiagnosticBag diags)
     {
-        var engine = TemplateEngine.Load(themeDir, DisplayPath.Of(themeDir), diags, cache.Templates);
+        var engine = TemplateEngine.Load(themeDir, DisplayPath.Of(themeDir), diags, cache.Templates, compiled: !interpret);
         if (engine is not null) cache.Templates = engine;
         return engine;
     }

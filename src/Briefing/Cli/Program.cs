@@ -105,8 +105,13 @@ public static class Program
         if (timings || verbose)
             foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
         if (timings)
+        {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  gc         {GC.GetTotalPauseDuration().TotalMilliseconds,8:0.0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated"));
+            if (result.Success)
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  templates  {result.PagesWritten - result.PagesInterpreted} pages through the compiled templates, {result.PagesInterpreted} by Scriban's interpreter"));
+        }
         if (verbose && write)
             foreach (var f in result.Files) stdout.WriteLine($"  wrote {f.Path}");
         if (!result.Success)

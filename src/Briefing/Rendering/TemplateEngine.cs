@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Briefing.Diagnostics;
+using Briefing.Rendering.Compiled;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -29,9 +30,27 @@ public sealed partial class TemplateEngine
 
     private sealed record Parsed(long Length, long Ticks, Template? Template, string[] Declared, List<Diagnostic> Errors);
 
-    private TemplateEngine(string themeDir, string themeDisplay, Dictionary<string, Parsed> files, Template layout)
+    /// <summary>The layout and each page template compiled (<see cref="ThemeCompiler"/>); null where Scriban runs it.</summary>
+    private readonly CompiledTemplate? _compiledLayout;
+    private readonly Dictionary<string, CompiledTemplate?> _compiledPages = new(StringComparer.Ordinal);
+
+    /// <summary>Whether pages render through the compiled templates (else Scriban's interpreter renders every one).</summary>
+    public bool Compiled { get; }
+
+    /// <summary>How many pages the compiled templates left to Scriban (an error, or a value only Scriban prints): for tests.</summary>
+    internal int LeftToScriban => _leftToScriban;
+    private int _leftToScriban;
+
+    /// <summary>How many pages Scriban's interpreter rendered (their templates not compiled, or left to it).</summary>
+    public int InterpretedPages => _interpretedPages;
+    private int _interpretedPages;
+
+    /// <summary>Why each template that is not compiled is not, by its page name ("layout" for the layout): for tests.</summary>
+    internal Dictionary<string, string> NotCompiled { get; } = new(StringComparer.Ordinal);
+
+    private TemplateEngine(string themeDir, string themeDisplay, Dictionary<string, Parsed> files, Template layout, bool compiled)
     {
-        (_themeDir, _themeDisplay, _files, _layout) = (themeDir, themeDisplay, files, layout);
+        (_themeDir, _themeDisplay, _files, _layout, Compiled) = (themeDir, themeDisplay, files, layout, compiled);
         var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var (file, parsed) in files)
         {
@@ -43,6 +62,16 @@ public sealed partial class TemplateEngine
             else if (folder == "pages") _pages[name] = parsed.Template!;
         }
         _loader = new ThemeLoader(themeDir, themeDisplay, partials);
+        if (!compiled) return;
+        _compiledLayout = Compile(layout, "layout", isLayout: true);
+        foreach (var (name, page) in _pages) _compiledPages[name] = Compile(page, name, isLayout: false);
+    }
+
+    private CompiledTemplate? Compile(Template template, string name, bool isLayout)
+    {
+        var compiled = ThemeCompiler.Compile(template, isLayout, _loader, _themeDisplay, ThemeContext.Builtins, out var why);
+        if (why is not null) NotCompiled[name] = why;
+        return compiled;
     }
 
     /// <summary>
@@ -50,7 +79,8 @@ public sealed partial class TemplateEngine
     /// (the preview), the files that did not change are not parsed again, and while none changed that engine is the one
     /// returned.
     /// </summary>
-    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags, TemplateEngine? previous = null)
+    /// <param name="compiled">Render through the compiled templates (false: Scriban's interpreter alone, the reference).</param>
+    public static TemplateEngine? Load(string themeDir, string themeDisplay, DiagnosticBag diags, TemplateEngine? previous = null, bool compiled = true)
     {
         if (!Directory.Exists(themeDir))
         {
@@ -59,7 +89,7 @@ public sealed partial class TemplateEngine
         }
         themeDisplay = themeDisplay.TrimEnd('/');
         var fullDir = Path.GetFullPath(themeDir);
-        if (previous is not null && (previous._themeDir != fullDir || previous._themeDisplay != themeDisplay)) previous = null;
+        if (previous is not null && (previous._themeDir != fullDir || previous._themeDisplay != themeDisplay || previous.Compiled != compiled)) previous = null;
         var layoutPath = Path.Combine(fullDir, "layouts", "base" + Extension);
         var files = new Dictionary<string, Parsed>(StringComparer.Ordinal);
         var same = previous is not null;
@@ -87,7 +117,7 @@ public sealed partial class TemplateEngine
             diags.Error(Codes.TemplateError, SourcePos.FileOnly($"{themeDisplay}/layouts/base{Extension}"), HintOld(layoutPath, $"The theme has no layouts/base{Extension}. Restore it from the repository."));
             failed = true;
         }
-        return failed ? null : new TemplateEngine(fullDir, themeDisplay, files, files[layoutPath].Template!);
+        return failed ? null : new TemplateEngine(fullDir, themeDisplay, files, files[layoutPath].Template!, compiled);
     }
 
     public static string Quoted(string? text) =>
@@ -159,6 +189,12 @@ public sealed partial class TemplateEngine
             diags.Error(Codes.TemplateError, SourcePos.FileOnly(path), HintOld(Path.Combine(_themeDir, "pages", template + Extension), $"The theme has no template pages/{template}{Extension}. Add it."));
             return false;
         }
+        if (_compiledLayout is { } layoutCode && _compiledPages.GetValueOrDefault(template) is { } pageCode)
+        {
+            if (RenderCompiled(layoutCode, pageCode, model, layoutModel, page)) return true;
+            page.Clear(); // Scriban renders it again from the start, and decides
+        }
+        Interlocked.Increment(ref _interpretedPages);
         var context = Context();
         var scope = context.RentScope();
         scope["page"] = model;
@@ -201,6 +237,27 @@ public sealed partial class TemplateEngine
                 t_context = null;
             }
             Report(ex, diags);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Renders the page through the compiled templates: the page's template where the layout prints its body. False when
+    /// the compiled code left the page to Scriban (an error to report, or a value only Scriban prints).
+    /// </summary>
+    private bool RenderCompiled(CompiledTemplate layoutCode, CompiledTemplate pageCode, object model, Func<HtmlBody, object> layoutModel, Utf8Output page)
+    {
+        var context = Context();
+        var body = new HtmlBody(target => pageCode.Run(context, target, model, null));
+        try
+        {
+            layoutCode.Run(context, page, model, layoutModel(body));
+            if (!body.Rendered) pageCode.Run(context, new Utf8Output(1024), model, null);
+            return true;
+        }
+        catch (Exception e) when (e is LeaveToScriban or ScriptRuntimeException)
+        {
+            Interlocked.Increment(ref _leftToScriban);
             return false;
         }
     }

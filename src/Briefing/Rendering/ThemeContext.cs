@@ -24,7 +24,7 @@ internal sealed class ThemeContext : TemplateContext
     /// reflection, which a context of its own per rendering thread would repeat). Read only, so that no page can change
     /// what another sees (<c>date.format = …</c> is an error).
     /// </summary>
-    private static readonly ScriptObject Builtins = MakeBuiltins();
+    internal static readonly ScriptObject Builtins = MakeBuiltins();
 
     private static ScriptObject MakeBuiltins()
     {
@@ -70,16 +70,17 @@ internal sealed class ThemeContext : TemplateContext
         {
             // another output (a `capture`): the same text, made apart
             var apart = new Utf8Output(256);
-            Write(apart, textAsObject);
+            WriteValue(apart, textAsObject);
             var text = apart.ToString();
             Output.Write(text, 0, text.Length);
             return this;
         }
-        Write(page, textAsObject);
+        WriteValue(page, textAsObject);
         return this;
     }
 
-    private void Write(Utf8Output page, object value)
+    /// <summary>Writes a value as an expression statement prints it (the compiled templates print through this too).</summary>
+    internal void WriteValue(Utf8Output page, object value)
     {
         switch (value)
         {

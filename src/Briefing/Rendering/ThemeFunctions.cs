@@ -18,8 +18,11 @@ internal static class ThemeFunctions
     }
 
     /// <summary>A function of one text argument that returns text.</summary>
-    private sealed class TextFunction(string name, Func<string?, string> apply) : IScriptCustomFunction
+    internal sealed class TextFunction(string name, Func<string?, string> apply) : IScriptCustomFunction
     {
+        /// <summary>What it does to the text (the compiled templates call it directly).</summary>
+        public Func<string?, string> Apply => apply;
+
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             if (arguments.Count != 1)

@@ -95,11 +95,14 @@ internal static class ThemeInclude
     }
 
     /// <summary>An include statement: its arguments evaluated in order, as Scriban's call evaluates them.</summary>
-    private sealed class Statement : ScriptExpression
+    internal sealed class Statement : ScriptExpression
     {
         private readonly ScriptFunctionCall _call;
 
         public Statement(ScriptFunctionCall call) => (_call, Span) = (call, call.Span);
+
+        /// <summary>The include call as written: its partial's name, then its arguments.</summary>
+        public ScriptFunctionCall Call => _call;
 
         public override object? Evaluate(TemplateContext context)
         {

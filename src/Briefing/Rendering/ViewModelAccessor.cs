@@ -69,6 +69,9 @@ internal sealed class ViewModelAccessor : IObjectAccessor
             (near is null ? $" (its fields: {string.Join(", ", _members.Keys)})" : $"; did you mean '{near}'?"));
     }
 
+    /// <summary>The getter of the member a template names <paramref name="name"/>, or null when the type has none.</summary>
+    public Func<object, object?>? Getter(string name) => _members.TryGetValue(name, out var member) ? member.Get : null;
+
     private Member? ByReference(string name)
     {
         var table = Volatile.Read(ref _byReference);
