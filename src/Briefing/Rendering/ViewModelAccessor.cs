@@ -160,6 +160,9 @@ internal sealed class ViewModelAccessor : IObjectAccessor
         if (type.IsValueType || valueType.IsByRef || valueType.IsPointer || valueType.IsByRefLike) return null;
         try
         {
+            // A reference-typed property needs an instantiation for its view model's type only, made once per type:
+            // making one (and calling it the first time) per property costs more than all the reads of a small site.
+            if (!valueType.IsValueType) return (Func<object, object?>)ReferenceGetterOf.GetOrAdd(type, ReferenceGetterMaker).Invoke(null, [get])!;
             var make = typeof(ViewModelAccessor).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type, valueType);
             return (Func<object, object?>)make.Invoke(null, [get])!;
         }
@@ -177,6 +180,19 @@ internal sealed class ViewModelAccessor : IObjectAccessor
     /// throw, then be read through reflection).
     /// </summary>
     internal static readonly Func<MethodInfo, Func<object, object?>>[] ValueTypedGetters = [TypedGetter<object, bool>, TypedGetter<object, int>];
+
+    private static readonly ConcurrentDictionary<Type, MethodInfo> ReferenceGetterOf = new();
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "View models are classes: the shared code of the instantiation exists.")]
+    private static MethodInfo ReferenceGetterMaker(Type type) =>
+        typeof(ViewModelAccessor).GetMethod(nameof(ReferenceGetter), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
+
+    /// <summary>A getter of a reference-typed property: bound with its return type as object (a class's is one).</summary>
+    private static Func<object, object?> ReferenceGetter<T>(MethodInfo get) where T : class
+    {
+        var f = get.CreateDelegate<Func<T, object?>>();
+        return o => f((T)o);
+    }
 
     private static Func<object, object?> TypedGetter<T, TValue>(MethodInfo get) where T : class
     {
