@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Briefing.Diagnostics;
 using Markdig;
@@ -287,25 +290,28 @@ public sealed class MarkdownRenderer
 
     internal static int CountWords(string text)
     {
-        // A word starts at a character that is not white space after one that is (or at the start). Eight characters
-        // at a time while they are ASCII, where white space is tab to carriage return, and space.
+        // A word starts at a character that is not white space after one that is (or at the start). Sixteen characters
+        // at a time while they are ASCII, where white space is tab to carriage return, and space: narrowed to bytes,
+        // whose mask is one instruction on every x64 (a mask of 16-bit lanes is not, on the baseline the program is
+        // compiled for).
         var count = 0;
         var afterSpace = true;
         var span = text.AsSpan();
         var i = 0;
-        if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated)
         {
-            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(span);
-            for (; i + 8 <= chars.Length; i += 8)
+            var chars = MemoryMarshal.Cast<char, ushort>(span);
+            for (; i + 16 <= chars.Length; i += 16)
             {
-                var v = System.Runtime.Intrinsics.Vector128.Create(chars.Slice(i, 8));
-                if (!System.Runtime.Intrinsics.Vector128.LessThanAll(v, System.Runtime.Intrinsics.Vector128.Create((ushort)0x80))) break;
-                var ws = System.Runtime.Intrinsics.Vector128.Equals(v, System.Runtime.Intrinsics.Vector128.Create((ushort)' '))
-                    | System.Runtime.Intrinsics.Vector128.LessThanOrEqual(v - System.Runtime.Intrinsics.Vector128.Create((ushort)9), System.Runtime.Intrinsics.Vector128.Create((ushort)4));
-                var spaces = System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(ws); // bit k: character k is white space
+                var lo = Vector128.Create(chars.Slice(i, 8));
+                var hi = Vector128.Create(chars.Slice(i + 8, 8));
+                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero) break;
+                var b = Vector128.Narrow(lo, hi);
+                var ws = Vector128.Equals(b, Vector128.Create((byte)' ')) | Vector128.LessThanOrEqual(b - Vector128.Create((byte)9), Vector128.Create((byte)4));
+                var spaces = ws.ExtractMostSignificantBits(); // bit k: character k is white space
                 var before = (spaces << 1) | (afterSpace ? 1u : 0u); // bit k: the character before k is white space
-                count += System.Numerics.BitOperations.PopCount(~spaces & before & 0xFF);
-                afterSpace = (spaces & 0x80) != 0;
+                count += BitOperations.PopCount(~spaces & before & 0xFFFF);
+                afterSpace = (spaces & 0x8000) != 0;
             }
         }
         for (; i < span.Length; i++)
