@@ -10,6 +10,9 @@ public static class TextNormalizer
 {
     public static string Normalize(string text) => NormalizeWithMap(text, null);
 
+    /// <summary>As <see cref="Normalize"/>, for a text that is NFC already (<see cref="Nfc.Of(string)"/> gave it): not checked again.</summary>
+    internal static string NormalizeNfc(string text) => IsNormal(text) ? text : NormalizeChars(text, null);
+
     /// <summary>Normalises and records, for each character of the result, its index in the (NFC) original.</summary>
     public static string NormalizeWithMap(string text, List<int>? map)
     {
@@ -46,8 +49,16 @@ public static class TextNormalizer
 
     // Every character that Map changes, and every white space character but the plain space: derived from Map, so the
     // two cannot drift apart.
-    private static readonly System.Buffers.SearchValues<char> Changed = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => Map(c) != c || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
+    private static readonly System.Buffers.SearchValues<char> Changed = System.Buffers.SearchValues.Create(ChangedChars());
+
+    // a plain loop over every character: made at start-up, where a query's delegate call per character shows
+    private static char[] ChangedChars()
+    {
+        var changed = new List<char>();
+        for (var i = 0; i <= char.MaxValue; i++)
+            if ((char)i is var c && (Map(c) != c || (c != ' ' && char.IsWhiteSpace(c)))) changed.Add(c);
+        return [.. changed];
+    }
 
     /// <summary>Whether <see cref="Normalize"/> would return the text unchanged: single spaces only, none at either end, nothing to map.</summary>
     private static bool IsNormal(string text) =>
