@@ -147,10 +147,10 @@ public sealed class MarkdownRenderer
             words += CountWords(text);
             if (!anchorParagraphs) continue;
             paragraphs.Add(text);
-            var id = anchorPrefix + paragraphs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (id, pilcrow) = Anchor(anchorPrefix, paragraphs.Count);
             MarkdownObject target = para.Parent is ListItemBlock li && li.Count > 0 && li[0] == para ? li : para;
             target.GetAttributes().Id = id;
-            para.Inline?.AppendChild(new HtmlInline($" <a class=\"pilcrow\" href=\"#{id}\" aria-label=\"Link to paragraph {paragraphs.Count}\">¶</a>"));
+            para.Inline?.AppendChild(new HtmlInline(pilcrow));
         }
 
         // Markdig's pooled renderer writes into this thread's builder, and the HTML goes from there straight to UTF-8:
@@ -162,6 +162,22 @@ public sealed class MarkdownRenderer
         if (sb.Capacity > 1 << 20) t_html = null; // a very large article's builder is not kept
         return new RenderedMarkdown(utf8, paragraphs, words);
     }
+
+    /// <summary>The id of paragraph <paramref name="number"/> (from 1) and its pilcrow link.</summary>
+    private static ParagraphAnchor Anchor(string prefix, int number)
+    {
+        // every article's paragraphs are numbered from 1 with the one prefix: their ids and links are the same strings
+        var shared = prefix == Pages.Urls.ParagraphIdPrefix && number < SharedAnchors.Length;
+        if (shared && SharedAnchors[number] is { } known) return known;
+        var id = prefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var anchor = new ParagraphAnchor(id, $" <a class=\"pilcrow\" href=\"#{id}\" aria-label=\"Link to paragraph {number}\">¶</a>");
+        if (shared) SharedAnchors[number] = anchor; // a race makes the same strings twice, and either is kept
+        return anchor;
+    }
+
+    private sealed record ParagraphAnchor(string Id, string Pilcrow);
+
+    private static readonly ParagraphAnchor?[] SharedAnchors = new ParagraphAnchor?[512];
 
     /// <summary>A builder's text as a UTF-8 array of its exact length, encoded through this thread's scratch buffer.</summary>
     internal static byte[] Utf8(StringBuilder sb)
