@@ -45,7 +45,14 @@ public sealed class InputFiles(string root, string displayRoot)
     /// article's parser makes strings of its front matter and its body alone (a string of the whole text would be made
     /// only to be cut in two, for every article of a large briefing).
     /// </summary>
-    public T? Read<T>(string fullPath, DiagnosticBag diags, long maxBytes, TextParser<T> parse) where T : class
+    public T? Read<T>(string fullPath, DiagnosticBag diags, long maxBytes, TextParser<T> parse) where T : class =>
+        ReadMemory(fullPath, diags, maxBytes, text => parse(text.Span));
+
+    /// <summary>What a reader makes of a file's text held in a lent buffer, which it sees only during the call.</summary>
+    public delegate T? MemoryParser<T>(ReadOnlyMemory<char> text) where T : class;
+
+    /// <summary>As <see cref="Read{T}(string, DiagnosticBag, long, TextParser{T})"/>, for a reader that needs the text as memory (a <see cref="TextReader"/> over it).</summary>
+    public T? ReadMemory<T>(string fullPath, DiagnosticBag diags, long maxBytes, MemoryParser<T> parse) where T : class
     {
         var shown = SourcePos.FileOnly(Display(fullPath));
         try
@@ -74,7 +81,7 @@ public sealed class InputFiles(string root, string displayRoot)
                 return null;
             }
             // an empty file needs no reading, and a named pipe (size 0 too) would block the build until someone writes to it
-            if (info.Length == 0) return parse([]);
+            if (info.Length == 0) return parse(ReadOnlyMemory<char>.Empty);
             // read no more than the limit, even if the file grows after the size check
             using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             var length = stream.Length;
@@ -92,7 +99,7 @@ public sealed class InputFiles(string root, string displayRoot)
                     diags.Error(Codes.Unreadable, shown, "The file changed while it was being read. Build again once it is saved.");
                     return null;
                 }
-                return Decode(bytes.AsSpan(0, (int)length), shown.File, diags, parse);
+                return DecodeMemory(bytes.AsSpan(0, (int)length), shown.File, diags, parse);
             }
             finally
             {
@@ -134,7 +141,10 @@ public sealed class InputFiles(string root, string displayRoot)
     /// text to Unicode NFC (<see cref="Nfc"/>), and hands it to <paramref name="parse"/>; or reports the first problem
     /// and returns null.
     /// </summary>
-    public static T? Decode<T>(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diags, TextParser<T> parse) where T : class
+    public static T? Decode<T>(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diags, TextParser<T> parse) where T : class =>
+        DecodeMemory(bytes, display, diags, text => parse(text.Span));
+
+    private static T? DecodeMemory<T>(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diags, MemoryParser<T> parse) where T : class
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         int count;
@@ -152,18 +162,22 @@ public sealed class InputFiles(string root, string displayRoot)
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var text = chars.AsSpan(0, Strict.GetChars(bytes, chars));
-            var nul = text.IndexOf('\0');
+            var length = Strict.GetChars(bytes, chars);
+            var text = chars.AsSpan(0, length);
+            // one scan answers both questions for nearly every file: no NUL, and no character from U+0300 on (so NFC)
+            var plain = text.IndexOfAnyExceptInRange('\u0001', '\u02FF') < 0;
+            var nul = plain ? -1 : text.IndexOf('\0');
             if (nul >= 0)
             {
                 var line = 1 + text[..nul].Count('\n');
                 diags.Error(Codes.InvalidUtf8, new SourcePos(display, line, 1), "The file contains a NUL byte, so it is not a text file. Re-save it as UTF-8 text.");
                 return null;
             }
-            if (text.Contains('\r')) text = text[..ToLineFeeds(text)];
+            if (text.Contains('\r')) length = ToLineFeeds(text);
+            var memory = chars.AsMemory(0, length);
             // NFC here, once for every reader (front matter, YAML, Markdown, templates): a text typed or saved
             // decomposed compares equal to the same words composed. Line breaks are untouched, so lines stay right.
-            return Nfc.IsNfc(text) ? parse(text) : parse(Nfc.Of(text));
+            return plain || Nfc.IsNfc(memory.Span) ? parse(memory) : parse(Nfc.Of(memory.Span).AsMemory());
         }
         finally
         {

@@ -20,7 +20,11 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
 
     // The files that could not be read or parsed ("articles/<slug>", "summaries/<slug>", "topics/<id>", "sources/<id>",
     // "claims.yml"…): their own errors are reported, and the checks say nothing of what they would have held.
-    private readonly ConcurrentDictionary<string, byte> _unread = new(StringComparer.Ordinal);
+    // made on first need: a loader is made for each file parsed on its own (Parsed), and those never report one
+    private ConcurrentDictionary<string, byte>? _unread;
+
+    private ConcurrentDictionary<string, byte> UnreadKeys =>
+        _unread ?? Interlocked.CompareExchange(ref _unread, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal), null) ?? _unread!;
 
     /// <summary>Whether a file's diagnostics say it could not be read or parsed (so nothing it holds is known).</summary>
     internal static bool Unreadable(IEnumerable<Diagnostic> ds) => ds.Any(d => d.Severity == Severity.Error && d.Code is
@@ -29,7 +33,7 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
     private void Report(string unreadKey, IReadOnlyList<Diagnostic> ds)
     {
         diags.AddRange(ds);
-        if (Unreadable(ds)) _unread.TryAdd(unreadKey, 0);
+        if (Unreadable(ds)) UnreadKeys.TryAdd(unreadKey, 0);
     }
 
     /// <summary>Counts the article and summary files as they are read.</summary>
@@ -103,7 +107,7 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
             Claims = claims,
             Timeline = timeline.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).ToList(),
             Glossary = glossary.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-            Unread = _unread.Keys.ToHashSet(StringComparer.Ordinal),
+            Unread = UnreadKeys.Keys.ToHashSet(StringComparer.Ordinal),
             Corrections = SortCorrections(corrections),
         };
     }
@@ -123,9 +127,8 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
     private (YNode? Node, string Display) ReadYamlFile(string path)
     {
         var display = files.Display(path);
-        var text = files.Read(path, diags, InputFiles.MaxDataBytes);
-        if (text is null) return (null, display);
-        return (YamlTree.Parse(text, display, 0, diags), display);
+        // parsed from the buffer the file was decoded into: no string of the whole file
+        return (files.ReadMemory(path, diags, InputFiles.MaxDataBytes, text => YamlTree.Parse(text, display, 0, diags)), display);
     }
 
     private SiteConfig LoadSite(string path)
@@ -134,11 +137,11 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
         if (!File.Exists(path))
         {
             diags.Error(Codes.RequiredMissing, SourcePos.FileOnly(display), "site.yml is missing. Create it with at least 'title:' (see README, 'input/site.yml').");
-            _unread.TryAdd("site.yml", 0);
+            UnreadKeys.TryAdd("site.yml", 0);
             return new SiteConfig { File = display, Title = "Briefing" };
         }
         var (node, _) = ReadYamlFile(path);
-        if (node is null) _unread.TryAdd("site.yml", 0);
+        if (node is null) UnreadKeys.TryAdd("site.yml", 0);
         var r = new MapReader(node, new SourcePos(display, 1, 1), "site.yml", SiteKeys, diags);
         var takeaways = r.List("takeaways", n =>
         {
@@ -191,8 +194,9 @@ public sealed partial class InputLoader(InputFiles files, DiagnosticBag diags, A
         }
         var local = new DiagnosticBag();
         var article = ParseArticle(path, local);
-        cache?.Put(path, article, local.Sorted());
-        Report(key, local.Sorted());
+        var ds = local.Sorted();
+        cache?.Put(path, article, ds);
+        Report(key, ds);
         return article;
     }
 

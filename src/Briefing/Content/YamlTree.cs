@@ -49,6 +49,10 @@ public static class YamlTree
     /// document has the figures).
     /// </remarks>
     public static YNode? Parse(string text, string file, int lineOffset, DiagnosticBag diags) =>
+        new EventReader(file, lineOffset, diags).Read(text.AsMemory());
+
+    /// <summary>As <see cref="Parse(string, string, int, DiagnosticBag)"/>, from a text that is not a string (a file's decoded buffer).</summary>
+    public static YNode? Parse(ReadOnlyMemory<char> text, string file, int lineOffset, DiagnosticBag diags) =>
         new EventReader(file, lineOffset, diags).Read(text);
 
     /// <summary>Builds the tree of one document from YamlDotNet's parser events, on a stack of open collections.</summary>
@@ -58,9 +62,9 @@ public static class YamlTree
         private YNode? _root;
         private int _documents;
 
-        public YNode? Read(string text)
+        public YNode? Read(ReadOnlyMemory<char> text)
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new MemoryReader(text));
             var last = new SourcePos(file, 1 + lineOffset, 1);
             try
             {
@@ -73,7 +77,7 @@ public static class YamlTree
             }
             catch (YamlException ex)
             {
-                if (Explained(text, file, lineOffset, diags)) return null;
+                if (Explained(text.ToString(), file, lineOffset, diags)) return null;
                 var msg = ex.Message;
                 var idx = msg.IndexOf("): ", StringComparison.Ordinal);
                 if (msg.StartsWith('(') && idx > 0) msg = msg[(idx + 3)..];
@@ -83,7 +87,7 @@ public static class YamlTree
             catch (InvalidOperationException)
             {
                 // YamlDotNet's scanner throws this on some malformed input (e.g. an unclosed flow list); report it as syntax.
-                if (Explained(text, file, lineOffset, diags)) return null;
+                if (Explained(text.ToString(), file, lineOffset, diags)) return null;
                 diags.Error(Codes.YamlSyntax, last, "Malformed YAML after this line: an unclosed [ ], { } or quote? Close it, or quote the value.");
                 return null;
             }

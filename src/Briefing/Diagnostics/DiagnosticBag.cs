@@ -28,6 +28,8 @@ public sealed class DiagnosticBag
     {
         lock (_lock)
         {
+            // most files have nothing to report: no sort, no list
+            if (_items.Count == 0) return [];
             return _items
                 .Distinct()
                 .OrderBy(d => d.File, StringComparer.Ordinal)

@@ -12,7 +12,14 @@ public sealed partial class Planner
     /// week" does not contradict "a two-day visit"); wording differs when they use different forms of one of the
     /// glossary's key terms (a spelling, an abbreviation, a native name), never for a synonym.
     /// </summary>
-    internal (string Label, IReadOnlyList<string> Details) Difference(ClaimRow r)
+    internal (string Label, IReadOnlyList<string> Details) Difference(ClaimRow r) =>
+        _differences.GetOrAdd(r, static (row, self) => self.DifferenceOf(row), this);
+
+    // The compare page's rows, the topic pages' disagreements and the briefs ask for the same claims: each answered once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ClaimRow, (string Label, IReadOnlyList<string> Details)> _differences =
+        new(ReferenceEqualityComparer.Instance);
+
+    private (string Label, IReadOnlyList<string> Details) DifferenceOf(ClaimRow r)
     {
         var groupOf = _a.Reuse.GroupOf;
         string Report(Citation c) => groupOf.GetValueOrDefault(c.ArticleSlug, c.ArticleSlug);

@@ -69,7 +69,13 @@ public sealed partial class Planner
         var sb = new StringBuilder(text.Length + 2).Append(' ');
         foreach (var ch in text.Normalize(NormalizationForm.FormC))
         {
-            if (char.IsLetterOrDigit(ch)) sb.Append(LatinFold.TryFold(ch, out var f) ? f : char.ToLowerInvariant(ch).ToString());
+            if (char.IsLetterOrDigit(ch))
+            {
+                // ASCII folds to nothing but its lower case; a letter without a fold is appended as it is lowered,
+                // without a string of its own
+                if (ch >= '\u0080' && LatinFold.TryFold(ch, out var f)) sb.Append(f);
+                else sb.Append(char.ToLowerInvariant(ch));
+            }
             else if (sb[^1] != ' ') sb.Append(' ');
         }
         if (sb[^1] != ' ') sb.Append(' ');

@@ -85,7 +85,11 @@ public sealed partial class Planner
 
     // ---- shared pieces ----
 
-    public static DateVm Date(PartialDate? d) => d is { } x ? new DateVm(true, x.Iso, x.Display, x.PrecisionName) : DateVm.Unknown;
+    public static DateVm Date(PartialDate? d) => d is { } x ? Dates.GetOrAdd(x, static x => new DateVm(true, x.Iso, x.Display, x.PrecisionName)) : DateVm.Unknown;
+
+    // Each date's forms, made once: an article's date is printed on its page and on every card and list that shows it,
+    // and a briefing's articles share far fewer dates than they are.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PartialDate, DateVm> Dates = new();
 
     private static string SourceName(ArticleInfo a) => Markers.SourceName(a.Source);
 
@@ -277,7 +281,8 @@ public sealed partial class Planner
             ["url"] = _u.Absolute(url),
             ["isPartOf"] = _u.Absolute(_u.Home),
         };
-        if (art.Published is { } p && art.PublishedNote is null) ld["datePublished"] = p.Iso; // an inferred date is not stated as fact either
+        var published = Date(art.Published).Iso;
+        if (art.Published is not null && art.PublishedNote is null) ld["datePublished"] = published; // an inferred date is not stated as fact either
         if (art.Author is { } au) ld["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = au };
         // an outlet the capture does not name is the editors' inference, not a fact to hand to search engines
         if (a.Source is { } s && !s.Kind.Equals("unknown", StringComparison.Ordinal) && !Markers.AttributionInferred(art)) ld["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = s.Name };
@@ -286,7 +291,7 @@ public sealed partial class Planner
         {
             Url = url, OutputPath = _u.OutputPath(url), Template = "article", Model = vm, Title = art.Title,
             Description = summary?.Text ?? art.Dek ?? art.Title, OgType = "article",
-            PublishedTime = art.Published?.Iso ?? "", JsonLd = Json(ld), ArticleSlug = a.Slug, LastModified = art.Published?.Iso ?? "",
+            PublishedTime = published, JsonLd = Json(ld), ArticleSlug = a.Slug, LastModified = published,
         };
     }
 

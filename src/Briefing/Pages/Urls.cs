@@ -99,18 +99,54 @@ public sealed class Urls
 
     public static string TextFragment(string quote)
     {
-        string Enc(IEnumerable<string> ws) => Uri.EscapeDataString(string.Join(' ', ws)).Replace("-", "%2D", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
-        static string[] Split(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // The words (split at white space) of the quote, or of its first and last four words: found as ranges of the
+        // quote, and joined by one space only where the quote does not already have one between them.
+        var words = WordRanges(quote);
         // a passage over several paragraphs (a quote written as a list): from its start to its end, "start,end", as a
         // text fragment without an end is not matched across paragraphs
         if (quote.IndexOf(Validation.QuoteFinder.ParagraphBreak) is var cut and >= 0)
         {
-            var first = Split(quote[..cut]);
-            var last = Split(quote[(quote.LastIndexOf(Validation.QuoteFinder.ParagraphBreak) + 1)..]);
-            return Enc(first.Take(4)) + "," + Enc(last.Skip(Math.Max(0, last.Length - 4)));
+            var lastStart = quote.LastIndexOf(Validation.QuoteFinder.ParagraphBreak) + 1;
+            var first = words.FindAll(w => w.End <= cut);
+            var last = words.FindAll(w => w.Start >= lastStart);
+            return Enc(quote, first, 0, Math.Min(4, first.Count)) + "," + Enc(quote, last, Math.Max(0, last.Count - 4), Math.Min(4, last.Count));
         }
-        var words = Split(quote);
-        return words.Length <= 10 ? Enc(words) : Enc(words.Take(4)) + "," + Enc(words.Skip(words.Length - 4));
+        return words.Count <= 10 ? Enc(quote, words, 0, words.Count) : Enc(quote, words, 0, 4) + "," + Enc(quote, words, words.Count - 4, 4);
+
+        static string Enc(string quote, List<(int Start, int End)> words, int from, int count) =>
+            Uri.EscapeDataString(Joined(quote, words, from, count)).Replace("-", "%2D", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+    }
+
+    /// <summary>Where each word of a text is, a word being what <see cref="string.Split(char[])"/> with no separators gives (the paragraph break is white space too).</summary>
+    private static List<(int Start, int End)> WordRanges(string text)
+    {
+        var words = new List<(int Start, int End)>();
+        for (var i = 0; i < text.Length;)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i == text.Length) break;
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            words.Add((start, i));
+        }
+        return words;
+    }
+
+    /// <summary><paramref name="count"/> words from <paramref name="from"/> joined by single spaces: a piece of the text itself when it has just those spaces.</summary>
+    private static string Joined(string text, List<(int Start, int End)> words, int from, int count)
+    {
+        if (count == 0) return "";
+        var single = true;
+        for (var k = from + 1; k < from + count && single; k++)
+            single = words[k].Start == words[k - 1].End + 1 && text[words[k - 1].End] == ' ';
+        if (single) return text[words[from].Start..words[from + count - 1].End];
+        var sb = new StringBuilder();
+        for (var k = from; k < from + count; k++)
+        {
+            if (k > from) sb.Append(' ');
+            sb.Append(text.AsSpan(words[k].Start, words[k].End - words[k].Start));
+        }
+        return sb.ToString();
     }
 
     /// <summary>An absolute URL for a path made by this class (canonical links, feed, sitemap).</summary>

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Briefing.Rendering;
 
@@ -21,6 +23,37 @@ internal sealed class PackedParagraphs : IReadOnlyList<string>
     public static IReadOnlyList<string> Pack(IReadOnlyList<string> paragraphs)
     {
         if (paragraphs.Count == 0) return paragraphs;
+        // each paragraph encoded once, into a lent buffer of the largest size it can take, then copied at its length
+        // (not counted in one pass and encoded in another)
+        var most = 0L;
+        foreach (var p in paragraphs) most += (long)p.Length * 3;
+        if (most > LentLimit) return PackCounted(paragraphs);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, most));
+        try
+        {
+            var ends = new int[paragraphs.Count];
+            var at = 0;
+            for (var i = 0; i < paragraphs.Count; i++)
+            {
+                // a lone surrogate is not valid UTF-16, so would not survive the trip
+                if (Utf8.FromUtf16(paragraphs[i], buffer.AsSpan(at), out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return paragraphs;
+                at += written;
+                ends[i] = at;
+            }
+            return new PackedParagraphs(buffer.AsSpan(0, at).ToArray(), ends);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // a very long article's paragraphs are counted first rather than held in a lent buffer three times their length
+    private const int LentLimit = 1 << 20;
+
+    /// <summary>As <see cref="Pack"/>, counting the bytes first: for paragraphs too long together for one lent buffer.</summary>
+    private static IReadOnlyList<string> PackCounted(IReadOnlyList<string> paragraphs)
+    {
         try
         {
             var total = 0;

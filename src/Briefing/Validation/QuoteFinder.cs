@@ -52,7 +52,7 @@ public sealed class QuoteFinder
         for (var i = 0; i < paragraphs.Count; i++)
         {
             _originals[i] = Nfc.Of(paragraphs[i]);
-            _normalized[i] = Fold(TextNormalizer.Normalize(_originals[i]));
+            _normalized[i] = Fold(TextNormalizer.NormalizeNfc(_originals[i]));
             _length += _normalized[i].Length + (i > 0 ? 1 : 0);
         }
     }
@@ -140,8 +140,9 @@ public sealed class QuoteFinder
         {
             if (!byQuote.TryGetValue(q, out var answer))
             {
-                var found = Find(q);
-                var original = Original(q, Math.Max(0, found));
+                // one search gives both the paragraph and, for a quote found as written, its characters there
+                var (found, at, end) = FindAt(q);
+                var original = at >= 0 ? OriginalAt(found, at, end) : OriginalUncached(q, Math.Max(0, found));
                 // whether a missing quote runs across paragraphs: asked once per quote, however often it is cited
                 answers.Add(byQuote[q] = answer = new Answer(q, found, original, fragment?.Invoke(original))
                     { Across = forChecks && found < 0 ? Across(q) : null });
@@ -183,21 +184,24 @@ public sealed class QuoteFinder
     public string? Fragment(string quote, int paragraph) =>
         _sealed is { } answers && Sealed(answers, quote) is { Fragment: { } f } a && Math.Max(0, a.Found) == paragraph ? f : null;
 
-    private int FindUncached(string quote)
+    private int FindUncached(string quote) => FindAt(quote).Paragraph;
+
+    /// <summary>The paragraph holding the quote, or -1; where in its normal text, when it is there as written (else -1, -1).</summary>
+    private (int Paragraph, int At, int End) FindAt(string quote)
     {
         NotSealed();
-        if (quote.Contains(ParagraphBreak)) return FindParts(quote.Split(ParagraphBreak));
+        if (quote.Contains(ParagraphBreak)) return (FindParts(quote.Split(ParagraphBreak)), -1, -1);
         var q = Normal(quote);
-        if (q.Length == 0) return -1;
-        if (!MayOccur(q)) return -1;
+        if (q.Length == 0) return (-1, -1, -1);
+        if (!MayOccur(q)) return (-1, -1, -1);
         for (var i = 0; i < _normalized.Length; i++)
-            if (_normalized[i].Contains(q, StringComparison.Ordinal)) return i;
+            if (_normalized[i].IndexOf(q, StringComparison.Ordinal) is var at and >= 0) return (i, at, at + q.Length);
         // the usual conventions, tried only once the words as written are not found: the first letter's case, an
         // ellipsis, brackets
         var pattern = QuotePattern.HasMarks(q) ? QuotePattern.Parse(q) : null;
         for (var i = 0; i < _normalized.Length; i++)
-            if (Locate(q, pattern, _normalized[i]) is not null) return i;
-        return -1;
+            if (Locate(q, pattern, _normalized[i]) is not null) return (i, -1, -1);
+        return (-1, -1, -1);
     }
 
     /// <summary>
@@ -308,7 +312,12 @@ public sealed class QuoteFinder
         var q = Normal(quote);
         if (paragraph < 0 || paragraph >= _normalized.Length || q.Length == 0) return quote;
         if (Locate(q, QuotePattern.HasMarks(q) ? QuotePattern.Parse(q) : null, _normalized[paragraph]) is not { } span) return quote;
-        var (at, end) = span;
+        return OriginalAt(paragraph, span.Start, span.End);
+    }
+
+    /// <summary>The article's own characters for the characters <paramref name="at"/> to <paramref name="end"/> of a paragraph's normal text.</summary>
+    private string OriginalAt(int paragraph, int at, int end)
+    {
         // a paragraph that is its own normal form: the quote's characters are the paragraph's, at the same place
         if (ReferenceEquals(_normalized[paragraph], _originals[paragraph])) return _originals[paragraph][at..end];
         var map = new List<int>(_normalized[paragraph].Length + 1);

@@ -74,7 +74,26 @@ internal sealed class QuotePattern
     {
         var pattern = HasMarks(quote) ? Parse(quote) : null;
         var parts = pattern is null ? [quote] : pattern._fragments;
-        return parts.Sum(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit)));
+        var words = 0;
+        foreach (var p in parts) words += LetteredWords(p);
+        return words;
+    }
+
+    /// <summary>The words (split at white space) that hold a letter or a digit: counted in one pass, no word made a string.</summary>
+    private static int LetteredWords(string text)
+    {
+        var n = 0;
+        var lettered = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (lettered) n++;
+                lettered = false;
+            }
+            else if (!lettered && char.IsLetterOrDigit(c)) lettered = true;
+        }
+        return lettered ? n + 1 : n;
     }
 
     /// <summary>Where the fragments occur in <paramref name="text"/> (one paragraph): the start of the first and the end of the last, or null.</summary>
