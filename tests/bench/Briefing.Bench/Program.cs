@@ -23,6 +23,8 @@ string? markdownOut = null;
 var publish = true;
 var incremental = true;
 var incrementalOnly = false;
+string? baseline = null;
+string? baselineTheme = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -30,6 +32,8 @@ for (var i = 0; i < args.Length; i++)
         case "--sizes": sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(); break;
         case "--shapes": shapes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => Enum.Parse<CorpusShape>(x, ignoreCase: true)).ToList(); break;
         case "--hugo": hugo = true; break;
+        case "--baseline": baseline = Path.GetFullPath(args[++i]); break;
+        case "--baseline-theme": baselineTheme = Path.GetFullPath(args[++i]); break;
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--edits": incrementalRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--large-runs": largeRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -68,7 +72,7 @@ for (var i = 0; i < args.Length; i++)
             CorpusGenerator.Write(args[i + 2], int.Parse(args[i + 1], CultureInfo.InvariantCulture), args.Length > i + 3 ? Enum.Parse<CorpusShape>(args[i + 3], ignoreCase: true) : CorpusShape.Unique);
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--shapes unique,stock,wire] [--hugo] [--runs 5] [--large-runs K (for N >= 10,000)] [--edits 20 (incremental)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] [--incremental-only] | --generate N DIR");
+            Console.Error.WriteLine($"unknown argument {args[i]}. Usage: [--sizes 5,100,1000,10000] [--shapes unique,stock,wire] [--hugo] [--runs 5] [--large-runs K (for N >= 10,000)] [--edits 20 (incremental)] [--work DIR] [--markdown FILE] [--no-publish] [--no-incremental] [--incremental-only] [--baseline PROGRAM [--baseline-theme DIR]] | --generate N DIR");
             return 2;
     }
 }
@@ -91,11 +95,10 @@ if (publish || !File.Exists(bin))
     // for this platform: one native program, compiled ahead of time (native AOT; see Briefing.csproj)
     var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
     Console.WriteLine($"publishing src/Briefing (Release, {rid}) to {Path.Combine(work, "publish")} … (a native AOT compile: about a minute)");
-    var (code, _, err) = Run("dotnet", ["publish", Path.Combine(root, "src", "Briefing"), "-c", "Release", "-r", rid, "-o", Path.Combine(work, "publish"), "--nologo", "-v", "q"], root);
+    var (code, _, err) = BuildRun.Process("dotnet", ["publish", Path.Combine(root, "src", "Briefing"), "-c", "Release", "-r", rid, "-o", Path.Combine(work, "publish"), "--nologo", "-v", "q"], root);
     if (code != 0) { Console.Error.WriteLine(err); return 1; }
 }
-var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
-if (time is null) Console.Error.WriteLine("warning: /usr/bin/time not found (apt-get install time): peak memory is not measured and CPU time is this process's children's.");
+if (BuildRun.Time is null) Console.Error.WriteLine("warning: /usr/bin/time not found (apt-get install time): peak memory is not measured and CPU time is this process's children's.");
 
 var rows = new List<Row>();
 var verdicts = new StringBuilder();
@@ -107,13 +110,12 @@ foreach (var shape in shapes)
         CorpusGenerator.Write(input, n, shape);
         Console.WriteLine($"{shape} N={n}: generated in {gen.Elapsed.TotalSeconds:0.0} s");
         var label = $"{shape.ToString().ToLowerInvariant()} N={n}";
-        var row = Measure(label, n, input, Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant(), "output"));
-        if (hugo) row = row with { HugoWall = Hugo.Measure(input, Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant(), "hugo"), n >= 10_000 && largeRuns is { } large ? large : runs) };
-        rows.Add(row);
+        var folder = Path.Combine(work, $"{shape}-n{n}".ToLowerInvariant());
+        rows.Add(Measure(label, n, input, folder, hugo ? Hugo.Prepare(input, Path.Combine(folder, "hugo")) : null));
         var score = ReuseScore.Of(SyntheticCorpus.Generate(n, 0x5eed + (ulong)n, shape));
         verdicts.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {score.Planted} | {score.Found} | {score.Precision:P1} | {score.Recall:P1} | {score.StockDocuments} |"));
     }
-rows.Add(Measure("real briefing", -1, Path.Combine(root, "input"), Path.Combine(work, "real-output")));
+rows.Add(Measure("real briefing", -1, Path.Combine(root, "input"), Path.Combine(work, "real"), null));
 
 (double Median, double P90)? incrementalMs = null;
 if (incremental)
@@ -124,16 +126,20 @@ if (incremental)
 }
 
 var table = new StringBuilder();
-table.AppendLine($"| corpus | pages | wall (s) | CPU (s) | peak memory (MB) | pages/s | Hugo (s) | largest non-article page (KB) | feed (KB) |");
-table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+table.AppendLine($"| corpus | pages | wall (s) | CPU (s) | peak memory (MB) | render CPU (s) | pages/s | baseline wall / CPU / peak / render CPU | Hugo (s) | wall / Hugo | largest non-article page (KB) | feed (KB) |");
+table.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var r in rows)
-    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Pages / r.Wall:0} | {(r.HugoWall is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.Sizes.LargestBytes / 1024.0:0} ({r.Sizes.LargestPage}) | {r.Sizes.FeedBytes / 1024.0:0} |"));
+{
+    var b = r.Baseline;
+    var baselineCell = b is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{b.Wall:0.00} s / {b.Cpu:0.00} s / {b.PeakMb:0} MB / {b.Stages.GetValueOrDefault("render_cpu") / 1000:0.00} s");
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Pages} | {r.Wall:0.00} | {r.Cpu:0.00} | {(r.PeakMb > 0 ? r.PeakMb.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.Stages.GetValueOrDefault("render_cpu") / 1000:0.00} | {r.Pages / r.Wall:0} | {baselineCell} | {(r.HugoWall is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {(r.HugoWall is { } hw ? (r.Wall / hw).ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.Sizes.LargestBytes / 1024.0:0} ({r.Sizes.LargestPage}) | {r.Sizes.FeedBytes / 1024.0:0} |"));
+}
 table.AppendLine().AppendLine("Reuse verdicts against the planted copies (pairs of articles grouped as one report):").AppendLine()
     .AppendLine("| corpus | planted pairs | grouped pairs | precision | recall | stock above (articles) |").AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |")
     .Append(verdicts);
 if (incrementalMs is { } ms) table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"\nIncremental preview rebuild after editing one article of N=1,000: median {ms.Median:0} ms, 90th percentile {ms.P90:0} ms ({incrementalRuns} edits after {Incremental.WarmUp} warm-up edits)."));
 var stages = new StringBuilder("\n| N | " + string.Join(" | ", rows.SelectMany(r => r.Stages.Keys).Distinct()) + " |\n");
-var stageNames = rows.SelectMany(r => r.Stages.Keys).Distinct().ToList();
+var stageNames = rows.SelectMany(r => r.Stages.Keys).Distinct().Where(k => k != "render_cpu").ToList();
 stages.Clear().AppendLine().AppendLine("Stages (--timings, ms, median):").AppendLine().Append("| N | ").Append(string.Join(" | ", stageNames.Select(n => n == "gc" ? "gc pauses" : n))).AppendLine(" |")
     .Append("| ---: |").Append(string.Concat(stageNames.Select(_ => " ---: |"))).AppendLine();
 foreach (var r in rows)
@@ -146,75 +152,41 @@ Console.Write(stages);
 if (markdownOut is not null) File.WriteAllText(markdownOut, table.ToString() + stages);
 return 0;
 
-Row Measure(string label, int n, string input, string output)
+// Each run is one build by this program, then one by the baseline program, then one by Hugo, in turn: the machine's load
+// changes from minute to minute, and programs measured one after the other would be measured on different machines.
+Row Measure(string label, int n, string input, string folder, Hugo? hugoSite)
 {
-    var walls = new List<double>();
-    var cpus = new List<double>();
-    var peaks = new List<double>();
-    var stageRuns = new List<Dictionary<string, double>>();
-    var pages = 0;
     var count = n >= 10_000 && largeRuns is { } k ? k : runs;
+    Directory.CreateDirectory(folder);
+    var mine = new List<BuildRun>();
+    var theirs = new List<BuildRun>();
+    var hugoWalls = new List<double>();
     for (var r = 0; r < count; r++)
     {
-        string[] cmd = [bin, "build", "--input", input, "--theme", Path.Combine(root, "theme"), "--output", output, "--timings"];
-        var sw = Stopwatch.StartNew();
-        var (code, stdout, stderr) = time is null ? Run(cmd[0], cmd[1..], root) : Run(time, ["-v", .. cmd], root);
-        var wall = sw.Elapsed.TotalSeconds;
-        if (code != 0)
+        var run = BuildRun.Once(bin, Path.Combine(root, "theme"), input, Path.Combine(folder, "output"), root);
+        if (run.Failure is not null)
         {
-            // a failed build (e.g. out of memory) is a result too: report it and go on with the next size
-            var reason = Regex.Match(stderr, @"(OutOfMemoryException|error [A-Z]+\d+[^\n]*)").Value;
-            var peakKb = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value;
-            Console.WriteLine($"{label}: the build FAILED (exit code {code}) after {sw.Elapsed.TotalSeconds:0.0} s{(peakKb.Length > 0 ? $", peak {long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024} MB" : "")}: {(reason.Length > 0 ? reason : stderr.Split('\n').FirstOrDefault())}");
-            return new Row(label + " (failed: " + (reason.Length > 0 ? reason : "exit code " + code) + ")", 0, sw.Elapsed.TotalSeconds, double.NaN, peakKb.Length > 0 ? long.Parse(peakKb, CultureInfo.InvariantCulture) / 1024.0 : 0, [], new OutputSizes("", 0, 0));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: the build FAILED after {run.Wall:0.0} s{(run.PeakMb > 0 ? $", peak {run.PeakMb:0} MB" : "")}: {run.Failure}"));
+            return new Row(label + " (failed: " + run.Failure + ")", 0, run.Wall, double.NaN, run.PeakMb, [], new OutputSizes("", 0, 0));
         }
-        if (time is not null)
-        {
-            wall = ParseElapsed(Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)").Groups[1].Value);
-            var user = double.Parse(Regex.Match(stderr, @"User time \(seconds\): (\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
-            var sys = double.Parse(Regex.Match(stderr, @"System time \(seconds\): (\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
-            cpus.Add(user + sys);
-            peaks.Add(double.Parse(Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0);
-        }
-        walls.Add(wall);
-        var st = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (Match m in Regex.Matches(stdout, @"^\s+(\w+)\s+([\d.]+) ms", RegexOptions.Multiline))
-            st[m.Groups[1].Value] = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        stageRuns.Add(st);
-        pages = int.Parse(Regex.Match(stdout, @"Built (\d+) pages").Groups[1].Value, CultureInfo.InvariantCulture);
+        mine.Add(run);
+        if (baseline is not null) theirs.Add(BuildRun.Once(baseline, baselineTheme ?? Path.Combine(root, "theme"), input, Path.Combine(folder, "baseline-output"), root));
+        if (hugoSite?.Once() is { } h) hugoWalls.Add(h);
     }
-    var stages = stageRuns.SelectMany(s => s.Keys).Distinct().ToDictionary(k => k, k => Median(stageRuns.Select(s => s.GetValueOrDefault(k)).ToList()));
-    var row = new Row(label, pages, Median(walls), cpus.Count > 0 ? Median(cpus) : double.NaN, peaks.Count > 0 ? Median(peaks) : 0, stages, OutputSizes.Of(output));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{label}: {pages} pages, wall {row.Wall:0.000} s, CPU {row.Cpu:0.00} s, peak {row.PeakMb:0} MB, {pages / row.Wall:0} pages/s, largest non-article page {row.Sizes.LargestBytes / 1024.0:0} KB ({row.Sizes.LargestPage}), feed {row.Sizes.FeedBytes / 1024.0:0} KB  [{string.Join(", ", stages.Select(kv => $"{kv.Key} {kv.Value:0}"))}]  (runs: {string.Join(" ", walls.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+    var m = BuildRun.Median(mine);
+    var row = new Row(label, m.Pages, m.Wall, m.Cpu, m.PeakMb, m.Stages, OutputSizes.Of(Path.Combine(folder, "output")))
+    {
+        Baseline = theirs.Count > 0 && theirs.All(t => t.Failure is null) ? BuildRun.Median(theirs) : null,
+        HugoWall = hugoWalls.Count > 0 ? BuildRun.Median(hugoWalls) : null,
+    };
+    var line = string.Create(CultureInfo.InvariantCulture,
+        $"{label}: {row.Pages} pages, wall {row.Wall:0.000} s, CPU {row.Cpu:0.00} s, peak {row.PeakMb:0} MB, {row.Pages / row.Wall:0} pages/s, largest non-article page {row.Sizes.LargestBytes / 1024.0:0} KB ({row.Sizes.LargestPage}), feed {row.Sizes.FeedBytes / 1024.0:0} KB  [{string.Join(", ", row.Stages.Select(kv => $"{kv.Key} {kv.Value:0}"))}]  (runs: {string.Join(" ", mine.Select(w => w.Wall.ToString("0.00", CultureInfo.InvariantCulture)))})");
+    if (row.Baseline is { } b)
+        line += string.Create(CultureInfo.InvariantCulture, $"; baseline wall {b.Wall:0.000} s, CPU {b.Cpu:0.00} s, peak {b.PeakMb:0} MB, render CPU {b.Stages.GetValueOrDefault("render_cpu"):0} ms (runs: {string.Join(" ", theirs.Select(w => w.Wall.ToString("0.00", CultureInfo.InvariantCulture)))})");
+    if (row.HugoWall is { } hw)
+        line += string.Create(CultureInfo.InvariantCulture, $"; Hugo {hw:0.000} s (runs: {string.Join(" ", hugoWalls.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))})");
+    Console.WriteLine(line);
     return row;
-}
-
-static double ParseElapsed(string s)
-{
-    var parts = s.Split(':');
-    double seconds = 0;
-    foreach (var p in parts) seconds = seconds * 60 + double.Parse(p, CultureInfo.InvariantCulture);
-    return seconds;
-}
-
-static double Median(List<double> xs)
-{
-    if (xs.Count == 0) return double.NaN;
-    var s = xs.Order().ToList();
-    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
-}
-
-static (int Code, string Stdout, string Stderr) Run(string file, string[] arguments, string cwd)
-{
-    var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd, UseShellExecute = false };
-    foreach (var a in arguments) psi.ArgumentList.Add(a);
-    psi.Environment["NO_COLOR"] = "1";
-    using var p = Process.Start(psi)!;
-    var err = p.StandardError.ReadToEndAsync();
-    var stdout = p.StandardOutput.ReadToEnd();
-    p.WaitForExit();
-    return (p.ExitCode, stdout, err.Result);
 }
 
 static string FindRoot()
@@ -229,4 +201,7 @@ internal sealed record Row(string Label, int Pages, double Wall, double Cpu, dou
 {
     /// <summary>Hugo's median wall time on the same articles, when measured (--hugo).</summary>
     public double? HugoWall { get; init; }
+
+    /// <summary>The baseline program's medians on the same articles, when measured (--baseline).</summary>
+    public BuildRun? Baseline { get; init; }
 }
