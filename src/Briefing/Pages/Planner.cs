@@ -16,6 +16,8 @@ public sealed partial class Planner
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Claim> _claims;
     private readonly Dictionary<string, ClaimRow> _claimRows;
+    /// <summary>Each claim's citations by one article (an article page lists its own, without scanning every citation of the claim).</summary>
+    private readonly Dictionary<(string Claim, string Article), List<Citation>> _citationsOf;
     /// <summary>How many distinct articles cite each claim (the order of "most reported" lists).</summary>
     private readonly Dictionary<object, int> _reporters;
     private readonly Dictionary<string, List<ReuseFinding>> _reuseBySlug;
@@ -36,6 +38,13 @@ public sealed partial class Planner
         _claims = content.Claims.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _claimRows = new Dictionary<string, ClaimRow>(StringComparer.Ordinal);
         foreach (var r in analysis.Claims) _claimRows.TryAdd(r.Claim.Id, r);
+        _citationsOf = [];
+        foreach (var r in _claimRows.Values)
+            foreach (var c in r.Citations)
+            {
+                if (!_citationsOf.TryGetValue((r.Claim.Id, c.ArticleSlug), out var list)) _citationsOf[(r.Claim.Id, c.ArticleSlug)] = list = [];
+                list.Add(c);
+            }
         _reporters = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
         foreach (var r in analysis.Claims) _reporters.TryAdd(r, r.Citations.Select(c => c.ArticleSlug).Distinct().Count());
         _reuseBySlug = new Dictionary<string, List<ReuseFinding>>(StringComparer.Ordinal);
@@ -133,10 +142,11 @@ public sealed partial class Planner
         return new KeyPointVm(k.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), Quote(a, k.Quote.Value)) { ClaimUrl = ClaimQuoteUrl(a, k.Quote.Value) };
     }
 
-    private ClaimVm ClaimVm(ClaimRow row, Func<Citation, bool>? only = null)
+    /// <summary>A claim with the quotes of <paramref name="citations"/> (all of its citations, or one article's).</summary>
+    private ClaimVm ClaimVm(ClaimRow row, IEnumerable<Citation> citations)
     {
         var topic = row.Claim.Topic is { } t && _topics.TryGetValue(t.Value, out var tt) ? tt : null;
-        var quotes = row.Citations.Where(c => only?.Invoke(c) ?? true)
+        var quotes = citations
             .Where(c => _a.BySlug.ContainsKey(c.ArticleSlug))
             .Select(c => Quote(_a.BySlug[c.ArticleSlug], c.Quote)).ToList();
         return new ClaimVm(row.Claim.Id, row.Claim.Text, topic?.Title ?? "", topic is null ? "" : _u.Topic(topic.Id), quotes, Count(row).Label) { CompareUrl = ClaimUrl(row), Checked = Checked(row.Claim) };
@@ -244,7 +254,7 @@ public sealed partial class Planner
             .Select(cr => cr.Claim.Value).Distinct()
             .Select(id => _claimRows.GetValueOrDefault(id))
             .OfType<ClaimRow>()
-            .Select(r => ClaimVm(r, c => c.ArticleSlug == a.Slug))
+            .Select(r => ClaimVm(r, _citationsOf.GetValueOrDefault((r.Claim.Id, a.Slug)) ?? []))
             .ToList();
         var vm = new ArticleVm
         {

@@ -52,7 +52,7 @@ public sealed partial class Planner
     private Page Topic(Topic t)
     {
         var lists = ListsOf(t);
-        var claims = lists.Claims.Select(r => ClaimVm(r)).ToList();
+        var claims = lists.Claims.Select(r => ClaimVm(r, r.Citations)).ToList();
         var vm = new TopicVm(t.Title, t.Question, Overview(t), SourceGroups(t, lists.Articles), claims, lists.Events.Select(Event).ToList(), lists.Articles.Select(Card).ToList(), _u.Compare) { Glance = Glance(lists.Articles, claims.Count), BriefUrl = _u.TopicBrief(t.Id) };
         var url = _u.Topic(t.Id);
         return new Page { Url = url, OutputPath = _u.OutputPath(url), Template = "topic", Model = vm, Title = t.Title, Description = t.Question, Section = url };
