@@ -14,11 +14,7 @@ internal static class StableHash
     public static ulong Word(string word)
     {
         ulong h = OffsetBasis;
-        foreach (char c in word)
-        {
-            h = (h ^ (byte)c) * Prime;
-            h = (h ^ (byte)(c >> 8)) * Prime;
-        }
+        foreach (char c in word) h = Add(h, c);
         return h;
     }
 
@@ -29,9 +25,13 @@ internal static class StableHash
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Add(ulong h, char c)
     {
+        // a character below U+0100 has a zero high byte, whose step is one more multiplication by the prime
+        if (c < 0x100) return (h ^ c) * PrimeSquared;
         h = (h ^ (byte)c) * Prime;
         return (h ^ (byte)(c >> 8)) * Prime;
     }
+
+    private const ulong PrimeSquared = unchecked(Prime * Prime);
 
     /// <summary>The same hash as <see cref="Word(string)"/> of <paramref name="word"/>'s text, without making the string.</summary>
     public static ulong Word(System.Text.StringBuilder word)
@@ -39,11 +39,7 @@ internal static class StableHash
         ulong h = OffsetBasis;
         foreach (var chunk in word.GetChunks())
         {
-            foreach (char c in chunk.Span)
-            {
-                h = (h ^ (byte)c) * Prime;
-                h = (h ^ (byte)(c >> 8)) * Prime;
-            }
+            foreach (char c in chunk.Span) h = Add(h, c);
         }
         return h;
     }

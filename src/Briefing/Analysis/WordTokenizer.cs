@@ -56,7 +56,7 @@ internal static class WordTokenizer
     /// </summary>
     public static void TokenizeHashed(string text, List<ulong> hashes, List<WordSpan> spans)
     {
-        var sink = new HashSink { Hashes = hashes, Spans = spans };
+        var sink = new HashSink(hashes, spans);
         Scan(text, ref sink);
     }
 
@@ -80,22 +80,15 @@ internal static class WordTokenizer
     }
 
     /// <summary>Hashes each word as its characters arrive (the same value as <see cref="StableHash.Word(string)"/>).</summary>
-    private struct HashSink : ISink
+    private struct HashSink(List<ulong> hashes, List<WordSpan> spans) : ISink
     {
-        public List<ulong> Hashes;
-        public List<WordSpan> Spans;
-        private ulong _hash;
-        private bool _started;
-        public void Append(char c)
-        {
-            if (!_started) { _hash = StableHash.Start; _started = true; }
-            _hash = StableHash.Add(_hash, c);
-        }
+        private ulong _hash = StableHash.Start;
+        public void Append(char c) => _hash = StableHash.Add(_hash, c);
         public void Word(int start, int end)
         {
-            Hashes.Add(_hash);
-            Spans.Add(new WordSpan(start, end));
-            _started = false;
+            hashes.Add(_hash);
+            spans.Add(new WordSpan(start, end));
+            _hash = StableHash.Start;
         }
     }
 
@@ -114,9 +107,14 @@ internal static class WordTokenizer
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (start < 0) start = i;
-                sink.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
-                length++;
-                end = ++i;
+                int from = i;
+                do
+                {
+                    sink.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                }
+                while (++i < text.Length && char.IsAsciiLetterOrDigit(c = text[i]));
+                length += i - from;
+                end = i;
                 continue;
             }
             // an ASCII character is never half of a surrogate pair

@@ -95,19 +95,24 @@ public sealed class RadixSortTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(1000)]
-    [InlineData(5000)]
-    public void Radix_sort_of_a_document_s_shingles_orders_them_as_a_comparison_sort_does(int n)
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(24, false)]
+    [InlineData(25, false)]
+    [InlineData(1000, false)]
+    [InlineData(5000, false)]
+    [InlineData(5000, true)]
+    public void Sorting_a_document_s_shingles_orders_them_as_a_comparison_sort_does(int n, bool fewDistinct)
     {
         var rng = new Random(n + 3);
         var keys = new ulong[n];
-        for (var i = 0; i < n; i++) keys[i] = i % 10 == 0 && i > 0 ? keys[i - 1] : (ulong)rng.NextInt64() * 2 + (ulong)(i & 1); // with duplicates
+        for (var i = 0; i < n; i++)
+            keys[i] = fewDistinct ? ((ulong)(uint)rng.Next(3) << 62) | (uint)rng.Next(4) // a few values in one top bucket and a few in others
+                : i % 10 == 0 && i > 0 ? keys[i - 1] : (ulong)rng.NextInt64() * 2 + (ulong)(i & 1); // with duplicates
         var expected = (ulong[])keys.Clone();
         Array.Sort(expected);
-        ShingledDocument.RadixSort(keys, new ulong[n + 5]);
+        ShingledDocument.SortHashes(keys, new ulong[n + 5]);
         Assert.Equal(expected, keys);
     }
 }
