@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Briefing.Analysis;
 
 /// <summary>
-/// Counting the shingles that documents share: each partition of the hash range gathered with its documents, radix-sorted,
+/// Counting the shingles that documents share: each partition of the hash range gathered with its documents, sorted,
 /// and read run by run.
 /// </summary>
 public static partial class TextReuse
@@ -30,7 +30,7 @@ public static partial class TextReuse
         Parallel.For(0, partitions, part =>
         {
             var buffers = pool.TryTake(out var free) ? free : new SortBuffers((int)Math.Min(Array.MaxLength, perPartition * 9L / 8));
-            (partCounts[part], partStock[part]) = CountPartition(docs, starts[part], starts[part + 1], stockDocuments, options.AllPairsMaxDocuments, buffers);
+            (partCounts[part], partStock[part]) = CountPartition(docs, starts[part], starts[part + 1], bits, stockDocuments, options.AllPairsMaxDocuments, buffers);
             pool.Add(buffers);
         });
 
@@ -66,6 +66,8 @@ public static partial class TextReuse
     {
         public ulong[] Keys = new ulong[entries], Keys2 = new ulong[entries];
         public int[] Values = new int[entries], Values2 = new int[entries];
+        /// <summary>Where each bucket of a sort ends (see <see cref="SortEntries"/>).</summary>
+        public int[] BucketEnds = [];
 
         public void Ensure(int entries)
         {
@@ -79,12 +81,75 @@ public static partial class TextReuse
     }
 
     /// <summary>
-    /// Sorts the first <paramref name="n"/> <paramref name="keys"/> with their <paramref name="values"/>, stably: least
-    /// significant byte first, one counting pass per byte, skipping bytes that all keys share (a partition's top bits,
-    /// for one). The other two arrays are its scratch space: it returns true when the sorted entries ended up there.
+    /// Sorts the first <paramref name="n"/> of the buffers' keys with their values, stably, into their second keys and
+    /// values: spread into buckets by the bits below the <paramref name="sharedBits"/> top bits that all keys share (a
+    /// partition's), one or two entries to a bucket, in their order; then each bucket sorted by insertion, or by
+    /// <see cref="RadixSort"/> when it is long (a shingle many documents share), so that no input makes a bucket cost
+    /// more than a radix sort of it.
     /// </summary>
-    internal static bool RadixSort(ulong[] keys, int[] values, ulong[] keys2, int[] values2, int n)
+    internal static void SortEntries(SortBuffers buffers, int n, int sharedBits)
     {
+        if (n == 0) return;
+        var (keys, values, keys2, values2) = (buffers.Keys, buffers.Values, buffers.Keys2, buffers.Values2);
+        int bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)n), 1, Math.Min(24, 64 - sharedBits));
+        int shift = 64 - bits;
+        if (buffers.BucketEnds.Length < 1 << bits) buffers.BucketEnds = new int[1 << bits];
+        var ends = buffers.BucketEnds.AsSpan(0, 1 << bits);
+        ends.Clear();
+        for (int i = 0; i < n; i++) ends[(int)((keys[i] << sharedBits) >> shift)]++;
+        for (int b = 0, sum = 0; b < ends.Length; b++)
+        {
+            var c = ends[b];
+            ends[b] = sum; // where bucket b starts; after the scatter, where it ends
+            sum += c;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            int at = ends[(int)((keys[i] << sharedBits) >> shift)]++;
+            keys2[at] = keys[i];
+            values2[at] = values[i];
+        }
+        for (int b = 0, from = 0; b < ends.Length; from = ends[b++])
+        {
+            int length = ends[b] - from;
+            if (length <= 32)
+            {
+                InsertionSort(keys2.AsSpan(from, length), values2.AsSpan(from, length));
+            }
+            else if (RadixSort(keys2.AsSpan(from, length), values2.AsSpan(from, length), keys.AsSpan(from, length), values.AsSpan(from, length)))
+            {
+                keys.AsSpan(from, length).CopyTo(keys2.AsSpan(from));
+                values.AsSpan(from, length).CopyTo(values2.AsSpan(from));
+            }
+        }
+    }
+
+    /// <summary>Stable: an entry moves only past greater keys.</summary>
+    private static void InsertionSort(Span<ulong> keys, Span<int> values)
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            var (k, v) = (keys[i], values[i]);
+            int j = i - 1;
+            while (j >= 0 && keys[j] > k)
+            {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            values[j + 1] = v;
+        }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> with their <paramref name="values"/>, stably: least significant byte first, one
+    /// counting pass per byte, skipping bytes that all keys share. The other two spans (as long) are its scratch space:
+    /// it returns true when the sorted entries ended up there.
+    /// </summary>
+    internal static bool RadixSort(Span<ulong> keys, Span<int> values, Span<ulong> keys2, Span<int> values2)
+    {
+        int n = keys.Length;
         if (n < 2) return false;
         var inScratch = false;
         Span<int> counts = stackalloc int[256];
@@ -105,8 +170,12 @@ public static partial class TextReuse
                 keys2[at] = keys[i];
                 values2[at] = values[i];
             }
-            (keys, keys2) = (keys2, keys);
-            (values, values2) = (values2, values);
+            var k = keys;
+            keys = keys2;
+            keys2 = k;
+            var v = values;
+            values = values2;
+            values2 = v;
             inScratch = !inScratch;
         }
         return inScratch;
@@ -116,7 +185,7 @@ public static partial class TextReuse
     /// Counts one partition of the hash range: every document's distinct hashes in the range are gathered with their
     /// document and sorted by hash; a run of equal hashes lists the documents that share that shingle, in document order.
     /// </summary>
-    private static (Dictionary<long, int> Counts, List<ulong> Stock) CountPartition(ShingledDocument[] docs, int[] starts, int[] ends, int stockDocuments, int allPairsMax, SortBuffers buffers)
+    private static (Dictionary<long, int> Counts, List<ulong> Stock) CountPartition(ShingledDocument[] docs, int[] starts, int[] ends, int sharedBits, int stockDocuments, int allPairsMax, SortBuffers buffers)
     {
         int n = docs.Length;
         long sum = 0;
@@ -131,9 +200,9 @@ public static partial class TextReuse
             buffers.Values.AsSpan(at, to - from).Fill(d);
             at += to - from;
         }
-        var inScratch = RadixSort(buffers.Keys, buffers.Values, buffers.Keys2, buffers.Values2, total);
-        var hashes = (inScratch ? buffers.Keys2 : buffers.Keys).AsSpan(0, total);
-        var owners = (inScratch ? buffers.Values2 : buffers.Values).AsSpan(0, total);
+        SortEntries(buffers, total, sharedBits);
+        var hashes = buffers.Keys2.AsSpan(0, total);
+        var owners = buffers.Values2.AsSpan(0, total);
 
         var counts = new Dictionary<long, int>();
         var stock = new List<ulong>();

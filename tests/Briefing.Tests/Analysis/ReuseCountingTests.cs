@@ -71,27 +71,26 @@ public sealed class ReuseCountingTests
 
 public sealed class RadixSortTests
 {
-    [Fact]
-    public void Radix_sort_orders_keys_and_keeps_equal_keys_in_their_order()
+    [Theory]
+    [InlineData(5000, 40)]     // few distinct keys: long buckets, sorted by the radix sort
+    [InlineData(5000, 100000)] // mostly distinct keys: short buckets, sorted by insertion
+    [InlineData(1, 1)]
+    [InlineData(0, 1)]
+    public void Sorting_a_partition_orders_keys_and_keeps_equal_keys_in_their_order(int n, int distinct)
     {
         var rng = new Random(5);
-        var keys = new ulong[5000];
-        var values = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // the buffers are longer than the entries sorted, as a worker's are
+        var buffers = new TextReuse.SortBuffers(n + 7);
+        for (var i = 0; i < n; i++)
         {
-            // few distinct keys, spread over all eight bytes, with a shared top byte as in a hash partition
-            keys[i] = (0xA5UL << 56) | ((ulong)rng.Next(40) * 0x0001_0203_0405_0607UL & 0x00FF_FFFF_FFFF_FFFFUL);
-            values[i] = i;
+            // keys spread over all eight bytes, with the top bits shared as in a hash partition
+            buffers.Keys[i] = (0xA5UL << 56) | ((ulong)rng.Next(distinct) * 0x0001_0203_0405_0607UL & 0x00FF_FFFF_FFFF_FFFFUL);
+            buffers.Values[i] = i;
         }
-        var expected = keys.Select((k, i) => (k, v: values[i])).OrderBy(p => p.k).ToArray(); // OrderBy is stable
-        // the arrays are longer than the entries sorted, as a worker's buffers are
-        var n = keys.Length;
-        Array.Resize(ref keys, n + 7);
-        Array.Resize(ref values, n + 7);
-        var (keys2, values2) = (new ulong[n + 7], new int[n + 7]);
-        var inScratch = TextReuse.RadixSort(keys, values, keys2, values2, n);
-        Assert.Equal(expected.Select(p => p.k), (inScratch ? keys2 : keys).Take(n));
-        Assert.Equal(expected.Select(p => p.v), (inScratch ? values2 : values).Take(n));
+        var expected = Enumerable.Range(0, n).Select(i => (k: buffers.Keys[i], v: buffers.Values[i])).OrderBy(p => p.k).ToArray(); // OrderBy is stable
+        TextReuse.SortEntries(buffers, n, sharedBits: 8);
+        Assert.Equal(expected.Select(p => p.k), buffers.Keys2.Take(n));
+        Assert.Equal(expected.Select(p => p.v), buffers.Values2.Take(n));
     }
 
     [Theory]
