@@ -63,19 +63,22 @@ public sealed record ReuseSummary(IReadOnlyList<ReuseFinding> Pairs, IReadOnlyLi
             if (!members.TryGetValue(root, out var list)) members[root] = list = [];
             list.Add(slug); // earliest first
         }
-        var clusters = new List<ReuseCluster>();
         var groupOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var list in members.Values)
-        {
             foreach (var slug in list) groupOf[slug] = list[0];
-            if (list.Count < 2) continue;
+        // each cluster measured on its own, in parallel
+        var groups = members.Values.Where(list => list.Count >= 2).ToArray();
+        var clusters = new ReuseCluster[groups.Length];
+        Parallel.For(0, groups.Length, g =>
+        {
+            var list = groups[g];
             var earliest = list[0];
             var pair = list.Count == 2;
             var (measured, kept) = reuse.MeasureCluster(docs[earliest], list.Skip(1).Select(c => docs[c]).ToList(), kept: !pair);
             var copies = list.Skip(1).Select((copy, i) => Finding(measured[i], EditorLinks(earliest, copy), contradicts: false, pairPage: pair)).ToList();
-            clusters.Add(new ReuseCluster(earliest, copies, pair ? [] : kept));
-        }
-        clusters.Sort((x, y) => string.CompareOrdinal(x.Earliest, y.Earliest));
+            clusters[g] = new ReuseCluster(earliest, copies, pair ? [] : kept);
+        });
+        Array.Sort(clusters, (x, y) => string.CompareOrdinal(x.Earliest, y.Earliest));
         var disputed = disputedPairs.Select(p => Finding(reuse.Measure(docs[p.A], docs[p.B], passages: false), editor: false, contradicts: true, pairPage: true, Who(p.A, p.B, derived))).ToList();
         var pairs = clusters.SelectMany(c => c.Copies).Concat(disputed)
             .OrderBy(f => f.A, StringComparer.Ordinal).ThenBy(f => f.B, StringComparer.Ordinal).ToList();
