@@ -27,10 +27,12 @@ public static partial class TextReuse
         // Where each partition starts in each document's sorted hashes (starts[p][d]; the last row is the lengths):
         // one pass over each document, rather than two binary searches per document and partition.
         var starts = PartitionStarts(docs, bits);
-        Parallel.For(0, partitions, part =>
+        // one partition at a time to each worker, so that no worker is left with a long run of them at the end
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, partitions, 1), range =>
         {
             var buffers = pool.TryTake(out var free) ? free : new SortBuffers((int)Math.Min(Array.MaxLength, perPartition * 9L / 8));
-            (partCounts[part], partStock[part]) = CountPartition(docs, starts[part], starts[part + 1], bits, stockDocuments, options.AllPairsMaxDocuments, buffers);
+            for (int part = range.Item1; part < range.Item2; part++)
+                (partCounts[part], partStock[part]) = CountPartition(docs, starts[part], starts[part + 1], bits, stockDocuments, options.AllPairsMaxDocuments, buffers);
             pool.Add(buffers);
         });
 

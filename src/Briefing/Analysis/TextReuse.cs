@@ -142,20 +142,23 @@ public static partial class TextReuse
     private static void CountAgainNearTheFlag(long[] keys, Dictionary<long, int> pairCounts, ShingledDocument[] shingled, HashSet<ulong> stock, TextReuseOptions options)
     {
         var n = shingled.Length;
-        var exact = new int[keys.Length];
-        Array.Fill(exact, -1);
-        if (keys.Length > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length), range =>
+        var near = new List<long>();
+        foreach (var key in keys)
+        {
+            var (a, b) = (shingled[(int)(key / n)], shingled[(int)(key % n)]);
+            int shared = pairCounts[key];
+            if (2 * shared >= options.MinSharedShinglesToFlag && 2.0 * shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold)
+                near.Add(key);
+        }
+        // counted in small ranges handed out in turn: the pairs near the flag lie in runs (a cluster's copies), so
+        // a few large ranges would leave one core with most of them
+        var exact = new int[near.Count];
+        if (near.Count > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, near.Count, 64), range =>
         {
             for (int k = range.Item1; k < range.Item2; k++)
-            {
-                var (a, b) = (shingled[(int)(keys[k] / n)], shingled[(int)(keys[k] % n)]);
-                int shared = pairCounts[keys[k]];
-                if (2 * shared >= options.MinSharedShinglesToFlag && 2.0 * shared / Math.Max(1, Math.Min(a.DistinctCount, b.DistinctCount)) >= options.FlagThreshold)
-                    exact[k] = SharedCount(a.Distinct, b.Distinct, stock);
-            }
+                exact[k] = SharedCount(shingled[(int)(near[k] / n)].Distinct, shingled[(int)(near[k] % n)].Distinct, stock);
         });
-        for (int k = 0; k < keys.Length; k++)
-            if (exact[k] >= 0) pairCounts[keys[k]] = exact[k];
+        for (int k = 0; k < near.Count; k++) pairCounts[near[k]] = exact[k];
     }
 
     /// <summary>A pair's measures from its shared-shingle count, and its passages when asked for (both documents with positions).</summary>
