@@ -203,9 +203,34 @@ public static partial class PairAligner
     private static double PieceContainmentIn(ulong[] piece, ulong[] leftOver) =>
         piece.Length == 0 ? 0 : (double)Shared(piece, leftOver) / piece.Length;
 
-    /// <summary>Dice coefficient of two bigram sets.</summary>
-    private static double Dice(ulong[] p, ulong[] q) =>
-        p.Length == 0 || q.Length == 0 ? 0 : 2.0 * Shared(p, q) / (p.Length + q.Length);
+    /// <summary>
+    /// |bigrams(a's paragraph i) ∩ bigrams(b's paragraph j)| for every i and j: each of a's bigrams looked up among all of
+    /// b's (sorted, with their paragraphs), rather than a merge for each of the n × m pairs of paragraphs.
+    /// </summary>
+    private static int[,] SharedBigrams(Side a, Side b)
+    {
+        var shared = new int[a.Count, b.Count];
+        int total = 0;
+        foreach (var set in b.Bigrams) total += set.Length;
+        var keys = new ulong[total];
+        var paragraphs = new int[total];
+        for (int j = 0, at = 0; j < b.Count; j++)
+            foreach (var h in b.Bigrams[j])
+            {
+                keys[at] = h;
+                paragraphs[at++] = j;
+            }
+        Array.Sort(keys, paragraphs);
+        for (int i = 0; i < a.Count; i++)
+            foreach (var h in a.Bigrams[i])
+            {
+                int k = Array.BinarySearch(keys, h);
+                if (k < 0) continue;
+                while (k > 0 && keys[k - 1] == h) k--;
+                for (; k < total && keys[k] == h; k++) shared[i, paragraphs[k]]++; // a paragraph's bigrams are distinct
+            }
+        return shared;
+    }
 
     /// <summary>|p ∩ q| of two sets held as sorted arrays of distinct values: one merge of the two.</summary>
     private static int Shared(ulong[] p, ulong[] q)
@@ -227,12 +252,14 @@ public static partial class PairAligner
     private static List<(int A, int B)> PairParagraphs(Side a, Side b, double min)
     {
         int n = a.Count, m = b.Count;
+        var shared = SharedBigrams(a, b);
         var sim = new double[n, m];
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < m; j++)
             {
-                double s = Dice(a.Bigrams[i], b.Bigrams[j]);
+                var (p, q) = (a.Bigrams[i].Length, b.Bigrams[j].Length);
+                double s = p == 0 || q == 0 ? 0 : 2.0 * shared[i, j] / (p + q); // Dice
                 sim[i, j] = s >= min ? s : 0;
             }
         }
@@ -312,7 +339,7 @@ public static partial class PairAligner
             if (words.Length == 1) return [Bigram(words[0], 0)];
             var set = new ulong[words.Length - 1];
             for (int i = 0; i + 1 < words.Length; i++) set[i] = Bigram(words[i], words[i + 1]);
-            Array.Sort(set);
+            ShingledDocument.SortHashes(set, set.Length <= 1024 ? stackalloc ulong[set.Length] : new ulong[set.Length]);
             int distinct = 1;
             for (int i = 1; i < set.Length; i++)
                 if (set[i] != set[distinct - 1]) set[distinct++] = set[i];

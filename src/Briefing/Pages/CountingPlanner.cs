@@ -21,6 +21,8 @@ public sealed partial class Planner
 
     private sealed record CountIndex(HashSet<string> Slugs, DateTime[] ArticleEnds, DateTime[] GroupEnds);
     private CountIndex? _countIndex;
+    private bool _countIndexMade;
+    private object? _countIndexLock;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ClaimRow, ReportCount> _counts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The first and the last day an article's date can mean; an unknown date can mean any day.</summary>
@@ -32,8 +34,9 @@ public sealed partial class Planner
     };
 
     // Each article's last possible day, and each independent report's (its latest copy's), sorted: the number that
-    // cover a period is then a binary search, so counting every claim costs claims × log(articles).
-    private CountIndex Index() => LazyInitializer.EnsureInitialized(ref _countIndex, () =>
+    // cover a period is then a binary search, so counting every claim costs claims × log(articles). Made once, under a
+    // lock: the pages rendered in parallel all ask for it at the start.
+    private CountIndex Index() => LazyInitializer.EnsureInitialized(ref _countIndex, ref _countIndexMade, ref _countIndexLock, () =>
     {
         var groupOf = _a.Reuse.GroupOf;
         var slugs = _a.Articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
@@ -41,7 +44,7 @@ public sealed partial class Planner
         var groups = _a.Articles.GroupBy(a => groupOf.GetValueOrDefault(a.Slug, a.Slug), StringComparer.Ordinal)
             .Select(g => g.Max(a => Span(a.Article.Published).Last)).Order().ToArray();
         return new CountIndex(slugs, ends, groups);
-    });
+    })!;
 
     private static int AtOrAfter(DateTime[] sorted, DateTime from)
     {
