@@ -339,7 +339,7 @@ public static partial class PairAligner
             if (words.Length == 1) return [Bigram(words[0], 0)];
             var set = new ulong[words.Length - 1];
             for (int i = 0; i + 1 < words.Length; i++) set[i] = Bigram(words[i], words[i + 1]);
-            ShingledDocument.SortHashes(set, set.Length <= 1024 ? stackalloc ulong[set.Length] : new ulong[set.Length]);
+            HashSort.Sort(set, set.Length <= 1024 ? stackalloc ulong[set.Length] : new ulong[set.Length]);
             int distinct = 1;
             for (int i = 1; i < set.Length; i++)
                 if (set[i] != set[distinct - 1]) set[distinct++] = set[i];

@@ -132,63 +132,6 @@ internal sealed class ShingledDocument
     [ThreadStatic] private static List<ulong>? t_shingles;
     [ThreadStatic] private static ulong[]? t_scratch;
 
-    [ThreadStatic] private static int[]? t_bucketEnds;
-
-    /// <summary>
-    /// Sorts the keys in place through <paramref name="scratch"/> (at least as long): spread into buckets by their top
-    /// bits, about two keys to a bucket, then each bucket sorted by insertion. Shingle hashes are well mixed, so buckets
-    /// stay small whatever the text says; a long one (a shingle repeated within the document) is sorted by Span.Sort,
-    /// so no input makes a bucket cost more than n log n.
-    /// </summary>
-    internal static void SortHashes(Span<ulong> keys, Span<ulong> scratch)
-    {
-        int n = keys.Length;
-        if (n <= InsertionSortLength)
-        {
-            InsertionSort(keys);
-            return;
-        }
-        int bits = Math.Min(System.Numerics.BitOperations.Log2((uint)n), 20);
-        int shift = 64 - bits;
-        int buckets = 1 << bits;
-        var ends = t_bucketEnds is { } kept && kept.Length >= buckets ? kept : t_bucketEnds = new int[buckets];
-        var end = ends.AsSpan(0, buckets);
-        end.Clear();
-        foreach (var k in keys) end[(int)(k >> shift)]++;
-        for (int b = 0, sum = 0; b < buckets; b++)
-        {
-            var c = end[b];
-            end[b] = sum; // where bucket b starts; after the scatter, where it ends
-            sum += c;
-        }
-        var to = scratch[..n];
-        foreach (var k in keys) to[end[(int)(k >> shift)]++] = k;
-        for (int b = 0, from = 0; b < buckets; from = end[b++])
-        {
-            var bucket = to[from..end[b]];
-            if (bucket.Length <= InsertionSortLength) InsertionSort(bucket);
-            else bucket.Sort();
-        }
-        to.CopyTo(keys);
-    }
-
-    private const int InsertionSortLength = 24;
-
-    private static void InsertionSort(Span<ulong> keys)
-    {
-        for (int i = 1; i < keys.Length; i++)
-        {
-            var k = keys[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > k)
-            {
-                keys[j + 1] = keys[j];
-                j--;
-            }
-            keys[j + 1] = k;
-        }
-    }
-
     /// <summary>Only the distinct shingle hashes, in increasing order: one array per document, nothing per paragraph.</summary>
     private static ShingledDocument CreateDistinctOnly(ReuseDocument doc, IReadOnlyList<string> text, int shingleSize)
     {
@@ -206,7 +149,7 @@ internal sealed class ShingledDocument
         }
         var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
         var scratch = t_scratch is { } kept && kept.Length >= sorted.Length ? kept : t_scratch = new ulong[Math.Max(sorted.Length, 4096)];
-        SortHashes(sorted, scratch);
+        HashSort.Sort(sorted, scratch);
         int m = 0;
         for (int k = 0; k < sorted.Length; k++)
             if (k == 0 || sorted[k] != sorted[k - 1]) sorted[m++] = sorted[k];

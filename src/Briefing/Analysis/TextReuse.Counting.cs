@@ -68,8 +68,6 @@ public static partial class TextReuse
     {
         public ulong[] Keys = new ulong[entries], Keys2 = new ulong[entries];
         public int[] Values = new int[entries], Values2 = new int[entries];
-        /// <summary>Where each bucket of a sort ends (see <see cref="SortEntries"/>).</summary>
-        public int[] BucketEnds = [];
 
         public void Ensure(int entries)
         {
@@ -80,107 +78,6 @@ public static partial class TextReuse
             Values = new int[size];
             Values2 = new int[size];
         }
-    }
-
-    /// <summary>
-    /// Sorts the first <paramref name="n"/> of the buffers' keys with their values, stably, into their second keys and
-    /// values: spread into buckets by the bits below the <paramref name="sharedBits"/> top bits that all keys share (a
-    /// partition's), one or two entries to a bucket, in their order; then each bucket sorted by insertion, or by
-    /// <see cref="RadixSort"/> when it is long (a shingle many documents share), so that no input makes a bucket cost
-    /// more than a radix sort of it.
-    /// </summary>
-    internal static void SortEntries(SortBuffers buffers, int n, int sharedBits)
-    {
-        if (n == 0) return;
-        var (keys, values, keys2, values2) = (buffers.Keys, buffers.Values, buffers.Keys2, buffers.Values2);
-        int bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)n), 1, Math.Min(24, 64 - sharedBits));
-        int shift = 64 - bits;
-        if (buffers.BucketEnds.Length < 1 << bits) buffers.BucketEnds = new int[1 << bits];
-        var ends = buffers.BucketEnds.AsSpan(0, 1 << bits);
-        ends.Clear();
-        for (int i = 0; i < n; i++) ends[(int)((keys[i] << sharedBits) >> shift)]++;
-        for (int b = 0, sum = 0; b < ends.Length; b++)
-        {
-            var c = ends[b];
-            ends[b] = sum; // where bucket b starts; after the scatter, where it ends
-            sum += c;
-        }
-        for (int i = 0; i < n; i++)
-        {
-            int at = ends[(int)((keys[i] << sharedBits) >> shift)]++;
-            keys2[at] = keys[i];
-            values2[at] = values[i];
-        }
-        for (int b = 0, from = 0; b < ends.Length; from = ends[b++])
-        {
-            int length = ends[b] - from;
-            if (length <= 32)
-            {
-                InsertionSort(keys2.AsSpan(from, length), values2.AsSpan(from, length));
-            }
-            else if (RadixSort(keys2.AsSpan(from, length), values2.AsSpan(from, length), keys.AsSpan(from, length), values.AsSpan(from, length)))
-            {
-                keys.AsSpan(from, length).CopyTo(keys2.AsSpan(from));
-                values.AsSpan(from, length).CopyTo(values2.AsSpan(from));
-            }
-        }
-    }
-
-    /// <summary>Stable: an entry moves only past greater keys.</summary>
-    private static void InsertionSort(Span<ulong> keys, Span<int> values)
-    {
-        for (int i = 1; i < keys.Length; i++)
-        {
-            var (k, v) = (keys[i], values[i]);
-            int j = i - 1;
-            while (j >= 0 && keys[j] > k)
-            {
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            values[j + 1] = v;
-        }
-    }
-
-    /// <summary>
-    /// Sorts <paramref name="keys"/> with their <paramref name="values"/>, stably: least significant byte first, one
-    /// counting pass per byte, skipping bytes that all keys share. The other two spans (as long) are its scratch space:
-    /// it returns true when the sorted entries ended up there.
-    /// </summary>
-    internal static bool RadixSort(Span<ulong> keys, Span<int> values, Span<ulong> keys2, Span<int> values2)
-    {
-        int n = keys.Length;
-        if (n < 2) return false;
-        var inScratch = false;
-        Span<int> counts = stackalloc int[256];
-        for (int shift = 0; shift < 64; shift += 8)
-        {
-            counts.Clear();
-            for (int i = 0; i < n; i++) counts[(int)(keys[i] >> shift) & 0xFF]++;
-            if (counts[(int)(keys[0] >> shift) & 0xFF] == n) continue; // every key has this byte
-            for (int b = 0, sum = 0; b < 256; b++)
-            {
-                var c = counts[b];
-                counts[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++)
-            {
-                int at = counts[(int)(keys[i] >> shift) & 0xFF]++;
-                keys2[at] = keys[i];
-                values2[at] = values[i];
-            }
-            var k = keys;
-            keys = keys2;
-            keys2 = k;
-            var v = values;
-            values = values2;
-            values2 = v;
-            inScratch = !inScratch;
-        }
-        return inScratch;
     }
 
     /// <summary>
@@ -202,7 +99,7 @@ public static partial class TextReuse
             buffers.Values.AsSpan(at, to - from).Fill(d);
             at += to - from;
         }
-        SortEntries(buffers, total, sharedBits);
+        HashSort.Sort(buffers.Keys.AsSpan(0, total), buffers.Values.AsSpan(0, total), buffers.Keys2.AsSpan(0, total), buffers.Values2.AsSpan(0, total), sharedBits);
         var hashes = buffers.Keys2.AsSpan(0, total);
         var owners = buffers.Values2.AsSpan(0, total);
 

@@ -69,7 +69,7 @@ public sealed class ReuseCountingTests
     }
 }
 
-public sealed class RadixSortTests
+public sealed class HashSortTests
 {
     [Theory]
     [InlineData(5000, 40)]     // few distinct keys: long buckets, sorted by the radix sort
@@ -88,7 +88,7 @@ public sealed class RadixSortTests
             buffers.Values[i] = i;
         }
         var expected = Enumerable.Range(0, n).Select(i => (k: buffers.Keys[i], v: buffers.Values[i])).OrderBy(p => p.k).ToArray(); // OrderBy is stable
-        TextReuse.SortEntries(buffers, n, sharedBits: 8);
+        HashSort.Sort(buffers.Keys.AsSpan(0, n), buffers.Values.AsSpan(0, n), buffers.Keys2.AsSpan(0, n), buffers.Values2.AsSpan(0, n), sharedBits: 8);
         Assert.Equal(expected.Select(p => p.k), buffers.Keys2.Take(n));
         Assert.Equal(expected.Select(p => p.v), buffers.Values2.Take(n));
     }
@@ -111,7 +111,7 @@ public sealed class RadixSortTests
                 : i % 10 == 0 && i > 0 ? keys[i - 1] : (ulong)rng.NextInt64() * 2 + (ulong)(i & 1); // with duplicates
         var expected = (ulong[])keys.Clone();
         Array.Sort(expected);
-        ShingledDocument.SortHashes(keys, new ulong[n + 5]);
+        HashSort.Sort(keys, new ulong[n + 5]);
         Assert.Equal(expected, keys);
     }
 }
