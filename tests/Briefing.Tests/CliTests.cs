@@ -38,7 +38,7 @@ public sealed class CliTests
         using var site = new TestSite();
         var (_, stdout, _) = Run("build", "--timings", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
         foreach (var stage in new[] { "load", "validate", "analyse", "plan", "render", "write" })
-            Assert.Matches($@"(?m)^  {stage} +\d+\.\d ms  \(CPU +\d+ ms, +\d+ MB allocated, peak +\d+ MB\)$", stdout);
+            Assert.Matches($@"(?m)^  {stage} +\d+\.\d ms  \(CPU +\d+ ms, GC +\d+ ms, +\d+ MB allocated, peak +\d+ MB\)$", stdout);
         Assert.Matches(@"(?m)^  gc +\d+\.\d ms paused; collections gen0 \d+, gen1 \d+, gen2 \d+; \d+ MB allocated$", stdout);
     }
 

@@ -2,13 +2,14 @@ using System.Diagnostics;
 
 namespace Briefing.Build;
 
-/// <summary>Times a build's stages (<c>--timings</c>): each stage's wall time, CPU time, allocations and the peak memory so far.</summary>
+/// <summary>Times a build's stages (<c>--timings</c>): each stage's wall time, CPU time, the GC's pauses in it, allocations and the peak memory so far.</summary>
 internal sealed class StageClock
 {
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private readonly Stopwatch _stage = Stopwatch.StartNew();
     private TimeSpan _cpu = Environment.CpuUsage.TotalTime;
     private long _allocated = GC.GetTotalAllocatedBytes();
+    private TimeSpan _paused = GC.GetTotalPauseDuration();
 
     public List<StageTiming> Timings { get; } = [];
 
@@ -19,9 +20,11 @@ internal sealed class StageClock
     {
         var now = Environment.CpuUsage.TotalTime;
         var bytes = GC.GetTotalAllocatedBytes();
-        Timings.Add(new StageTiming(name, _stage.Elapsed.TotalMilliseconds, (now - _cpu).TotalMilliseconds, (bytes - _allocated) / 1048576.0, PeakMegabytes()));
+        var paused = GC.GetTotalPauseDuration();
+        Timings.Add(new StageTiming(name, _stage.Elapsed.TotalMilliseconds, (now - _cpu).TotalMilliseconds, (bytes - _allocated) / 1048576.0, PeakMegabytes(), (paused - _paused).TotalMilliseconds));
         _cpu = now;
         _allocated = bytes;
+        _paused = paused;
         _stage.Restart();
     }
 

@@ -103,7 +103,7 @@ public static class Program
             quiet: quiet);
         reporter.Report(result.Diagnostics);
         if (timings || verbose)
-            foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
+            foreach (var t in result.Timings) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Stage,-10} {t.Milliseconds,8:0.0} ms  (CPU {t.CpuMilliseconds,6:0} ms, GC {t.GcPauseMilliseconds,5:0} ms, {t.AllocatedMegabytes,5:0} MB allocated, peak {t.PeakMegabytes,5:0} MB)"));
         if (timings)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
