@@ -62,6 +62,29 @@ internal static class PlainYaml
         private char At(int line, int col) => col < _end[line] - _start[line] ? _t.Span[_start[line] + col] : '\0';
         private SourcePos Pos(int line, int col) => new(_file, line + 1 + _offset, col + 1);
 
+        // A scalar's text is built in this thread's builder (one scalar at a time), and a key that this thread has read
+        // before is the same string again: a summary's keys are a handful of words, repeated in every file.
+        [ThreadStatic] private static System.Text.StringBuilder? t_builder;
+        [ThreadStatic] private static Dictionary<string, string>? t_keys;
+        private const int MaxKeptKeys = 512;
+
+        private static System.Text.StringBuilder Builder()
+        {
+            var sb = t_builder;
+            if (sb is null || sb.Capacity > 1 << 16) t_builder = sb = new System.Text.StringBuilder(256);
+            return sb.Clear();
+        }
+
+        private static string KeyString(ReadOnlySpan<char> key)
+        {
+            var keys = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(key, out var known)) return known;
+            var made = key.ToString();
+            if (keys.Count < MaxKeptKeys) keys[made] = made;
+            return made;
+        }
+
         private static int Indent(ReadOnlySpan<char> line)
         {
             var i = 0;
@@ -137,7 +160,7 @@ internal static class PlainYaml
                 var keyText = Line(_cur)[indent..colon];
                 foreach (var e in map.Entries)
                     if (keyText.SequenceEqual(e.Key.Value)) return null; // a duplicate key: YamlTree reports it
-                var key = new YScalar { Pos = Pos(_cur, indent), Value = keyText.ToString(), IsPlain = true };
+                var key = new YScalar { Pos = Pos(_cur, indent), Value = KeyString(keyText), IsPlain = true };
                 var valueCol = colon + 1;
                 var s = Line(_cur);
                 while (valueCol < s.Length && s[valueCol] == ' ') valueCol++;
@@ -224,7 +247,7 @@ internal static class PlainYaml
         private YScalar? DoubleQuoted(int col)
         {
             var s = Line(_cur);
-            var sb = new System.Text.StringBuilder();
+            var sb = Builder();
             for (var i = col + 1; i < s.Length; i++)
             {
                 var c = s[i];
@@ -243,7 +266,7 @@ internal static class PlainYaml
         private YScalar? SingleQuoted(int col)
         {
             var s = Line(_cur);
-            var sb = new System.Text.StringBuilder();
+            var sb = Builder();
             for (var i = col + 1; i < s.Length; i++)
             {
                 var c = s[i];
@@ -291,7 +314,7 @@ internal static class PlainYaml
             if (i >= Lines || IsBlank(Line(i))) return null;
             var indent = Indent(Line(i));
             if (indent <= parent) return null;
-            var sb = new System.Text.StringBuilder();
+            var sb = Builder();
             var empty = 0;
             var any = false;
             var last = i;
