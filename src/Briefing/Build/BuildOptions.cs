@@ -35,7 +35,8 @@ public sealed record BuildOptions
 }
 
 /// <summary>A stage's wall time, the CPU time the whole process used meanwhile (all cores, the GC included), the bytes it
-/// allocated, and the process's peak resident memory so far (0 where the system does not tell).</summary>
+/// allocated, the process's peak resident memory so far (0 where the system does not tell), and how long the GC paused
+/// the program meanwhile.</summary>
 public sealed record StageTiming(string Stage, double Milliseconds, double CpuMilliseconds = 0, double AllocatedMegabytes = 0, double PeakMegabytes = 0, double GcPauseMilliseconds = 0);
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, int FilesWritten,

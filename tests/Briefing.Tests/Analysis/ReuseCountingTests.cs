@@ -99,6 +99,8 @@ public sealed class HashSortTests
     [InlineData(2, false)]
     [InlineData(24, false)]
     [InlineData(25, false)]
+    [InlineData(32, false)] // the longest array sorted by insertion alone
+    [InlineData(33, false)] // the shortest spread into buckets
     [InlineData(1000, false)]
     [InlineData(5000, false)]
     [InlineData(5000, true)]
